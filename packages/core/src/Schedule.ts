@@ -148,7 +148,7 @@ export const serviceDeadlines = (
     if (fixed.has(area)) problems.push(`"${area}" already has a fixed deadline`);
     else if (chosen.has(area)) problems.push(`"${area}" is chosen twice`);
     else if (known !== undefined && !known.has(area)) problems.push(`"${area}" is not an area`);
-    chosen.add(area);
+    else chosen.add(area);
   }
   if (chosen.size < schedule.choice.count) {
     problems.push(
