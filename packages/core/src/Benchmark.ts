@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { AreaScore } from "./Aggregation.ts";
+import type { AreaScore, HospitalAreaResult } from "./Aggregation.ts";
 import * as Ratio from "./Ratio.ts";
 
 /** Five numbers and the count. Percentages, 0–100. */
@@ -122,6 +122,36 @@ export interface ServiceAreaResult {
     readonly value: Ratio.Ratio | undefined;
   }>;
 }
+
+/**
+ * A service's benchmark input from its hospital-level area result, or `undefined` when no standard
+ * was scored (the service did not take part in the area).
+ *
+ * @example
+ * ```ts
+ * import { Aggregation, Benchmark, Scale } from "@sequin/core"
+ * declare const area: import("@sequin/core").Standards.Area
+ * declare const wards: ReadonlyArray<ReadonlyArray<Aggregation.AgreedScore>>
+ * const hospital = Aggregation.hospitalArea(area, wards, wards.length, Scale.defaultScale)
+ * Benchmark.fromHospitalArea("svc-1", area.slug, hospital)?.score.percent
+ * ```
+ */
+export const fromHospitalArea = (
+  serviceId: string,
+  area: string,
+  hospital: HospitalAreaResult,
+): ServiceAreaResult | undefined =>
+  hospital.score === undefined
+    ? undefined
+    : {
+        serviceId,
+        area,
+        score: hospital.score,
+        standards: hospital.standards.map((standard) => ({
+          standardId: standard.standardId,
+          value: standard.mean,
+        })),
+      };
 
 /** Change since the previous cycle. Percentage points for the area; scale points for standards. */
 export interface Change {

@@ -17,6 +17,7 @@ export * as Cycle from "./Cycle.ts";
 export * as EasyRead from "./EasyRead.ts";
 export * as EvidenceGuard from "./EvidenceGuard.ts";
 export * as LocalDate from "./LocalDate.ts";
+export * as Network from "./Network.ts";
 export * as Pairing from "./Pairing.ts";
 export * as PeerCode from "./PeerCode.ts";
 export * as Ratio from "./Ratio.ts";

@@ -26,7 +26,7 @@ const SetFile = Schema.Struct({
   areas: Schema.Array(Standards.AreaSlug),
 });
 
-const strict = { errors: "all", onExcessProperty: "error" } as const;
+const strict = { errors: "all", onExcessProperty: "error", reportInput: true } as const;
 
 interface Source {
   readonly file: string;
@@ -58,7 +58,10 @@ const readYaml = async (
       problems.push({
         file,
         path: where === undefined ? "" : `line ${where.line}, column ${where.col}`,
-        message: error.message.split("\n")[0] ?? error.message,
+        message: (error.message.split("\n")[0] ?? error.message).replace(
+          / at line \d+, column \d+:?$/u,
+          "",
+        ),
       });
     }
     return undefined;
@@ -130,10 +133,18 @@ const load = async (root: string): Promise<LoadedStandards | ReadonlyArray<Probl
         });
     };
     unknownSymbol(area.symbol, "symbol");
-    area.standards.forEach((standard, index) =>
-      unknownSymbol(standard.symbol, `standards[${index}].symbol`),
-    );
+    for (const [index, standard] of area.standards.entries()) {
+      unknownSymbol(standard.symbol, `standards[${index}].symbol`);
+    }
     areas.push(area);
+  }
+  const schedules: Array<{ readonly file: string; readonly schedule: Schedule.Schedule }> = [];
+  for (const name of await listYaml(join(root, "schedules"))) {
+    const source = await readYaml(root, join(root, "schedules", name), problems);
+    const schedule =
+      source === undefined ? undefined : decodeInto(Schedule.Schedule, source, problems);
+    if (source !== undefined && schedule !== undefined)
+      schedules.push({ file: source.file, schedule });
   }
   if (problems.length > 0) return problems;
 
@@ -146,18 +157,13 @@ const load = async (root: string): Promise<LoadedStandards | ReadonlyArray<Probl
     problems,
   );
   if (assembled === undefined) return problems;
-
-  const schedules: Array<Schedule.Schedule> = [];
-  for (const name of await listYaml(join(root, "schedules"))) {
-    const source = await readYaml(root, join(root, "schedules", name), problems);
-    const schedule =
-      source === undefined ? undefined : decodeInto(Schedule.Schedule, source, problems);
-    if (source === undefined || schedule === undefined) continue;
+  for (const { file, schedule } of schedules) {
     for (const message of Schedule.mismatches(schedule, assembled))
-      problems.push({ file: source.file, path: "", message });
-    schedules.push(schedule);
+      problems.push({ file, path: "", message });
   }
-  return problems.length > 0 ? problems : { set: assembled, schedules };
+  return problems.length > 0
+    ? problems
+    : { set: assembled, schedules: schedules.map((entry) => entry.schedule) };
 };
 
 /**
