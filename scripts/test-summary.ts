@@ -1,6 +1,6 @@
 // Adds up the vitest JSON reports of every package and prints one closing line,
 // "Tests: N passed, N failed, N skipped". Exits 1 when anything failed or no test ran.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;

@@ -69,10 +69,11 @@ const makeScore = (
     ? undefined
     : {
         points,
-        ...counts,
+        applicable: counts.applicable,
+        notApplicable: counts.notApplicable,
+        unanswered: counts.unanswered,
         maxPerStandard,
-        percent:
-          (100 * points.numerator) / (points.denominator * maxPerStandard * counts.applicable),
+        percent: percentOf({ ...points, applicable: counts.applicable, maximum: maxPerStandard }),
       };
 
 const positionsCache = new WeakMap<Area, Map<string, number>>();
@@ -107,35 +108,32 @@ export const areaScore = (
   area: Area,
   responses: ReadonlyArray<AgreedScore>,
   scale: Scale,
-): AreaScore | undefined => {
-  const maximum = maxScore(scale);
-  let points = 0;
-  let applicable = 0;
-  let notApplicable = 0;
-  const seen = new Uint8Array(area.standards.length);
-  for (let index = 0; index < responses.length; index++) {
-    const response = responses[index] as AgreedScore;
-    const position = positionOf(area, response, index);
-    if (position === undefined || seen[position] === 1 || response.agreed === null) continue;
-    seen[position] = 1;
-    if (response.agreed === "na") notApplicable++;
-    else {
-      points += Math.min(response.agreed, maximum);
-      applicable++;
-    }
-  }
-  const unanswered = area.standards.length - applicable - notApplicable;
-  return makeScore(Ratio.of(points), { applicable, notApplicable, unanswered }, maximum);
-};
+): AreaScore | undefined => hospitalArea(area, [responses], 1, scale).score;
 
-/** One standard across a hospital's wards. */
+/**
+ * Per-standard totals across a hospital's wards, as parallel arrays in the area's standard order:
+ * exact sums and counts, so means are exact fractions. Compact on purpose: a national network has
+ * millions of these numbers.
+ */
+export interface StandardTotals {
+  /** The area's standard ids, in order (shared, not copied). */
+  readonly standardIds: ReadonlyArray<string>;
+  /** Sum of the ward scores that count, per standard. */
+  readonly sums: ReadonlyArray<number>;
+  /** Wards that scored each standard (its coverage). */
+  readonly scored: ReadonlyArray<number>;
+  /** Wards that marked each standard N/A. */
+  readonly notApplicable: ReadonlyArray<number>;
+}
+
+/** One standard across a hospital's wards, for display. */
 export interface StandardAggregate {
   readonly standardId: string;
-  /** Sum of the ward scores that count. */
   readonly sum: number;
-  /** Wards that scored it (its coverage, "scored of wards"). */
+  /** Wards that scored it ("scored of wards"). */
   readonly scored: number;
   readonly notApplicable: number;
+  /** Wards that assessed the area but gave this standard no agreed score. */
   readonly unanswered: number;
   /** The hospital's wards in all, assessed or not. */
   readonly wards: number;
@@ -145,11 +143,120 @@ export interface StandardAggregate {
 
 /** A hospital's result for an area from its wards' assessments. */
 export interface HospitalAreaResult {
-  readonly standards: ReadonlyArray<StandardAggregate>;
+  readonly totals: StandardTotals;
   readonly score: AreaScore | undefined;
   /** Wards that assessed the area, of all the hospital's wards. */
   readonly coverage: { readonly assessed: number; readonly wards: number };
 }
+
+/**
+ * The exact mean of standard `index` in `totals`, or `undefined` when no ward scored it.
+ *
+ * @example
+ * ```ts
+ * import { Aggregation } from "@sequin/core"
+ * Aggregation.standardMean({ standardIds: ["A-01"], sums: [5], scored: [2], notApplicable: [0] }, 0)
+ * // { numerator: 5, denominator: 2 }
+ * ```
+ */
+export const standardMean = (totals: StandardTotals, index: number): Ratio.Ratio | undefined => {
+  const scored = totals.scored[index] ?? 0;
+  return scored === 0 ? undefined : Ratio.make(totals.sums[index] ?? 0, scored);
+};
+
+/**
+ * A hospital result's standards as objects, with means and coverage, for display.
+ *
+ * @example
+ * ```ts
+ * import { Aggregation } from "@sequin/core"
+ * declare const result: Aggregation.HospitalAreaResult
+ * Aggregation.standardAggregates(result)[0]?.mean
+ * ```
+ */
+export const standardAggregates = (result: HospitalAreaResult): ReadonlyArray<StandardAggregate> =>
+  result.totals.standardIds.map((standardId, index) => {
+    const scored = result.totals.scored[index] ?? 0;
+    const notApplicable = result.totals.notApplicable[index] ?? 0;
+    return {
+      standardId,
+      sum: result.totals.sums[index] ?? 0,
+      scored,
+      notApplicable,
+      unanswered: result.coverage.assessed - scored - notApplicable,
+      wards: result.coverage.wards,
+      mean: standardMean(result.totals, index),
+    };
+  });
+
+const idsCache = new WeakMap<Area, ReadonlyArray<string>>();
+const idsOf = (area: Area): ReadonlyArray<string> => {
+  let ids = idsCache.get(area);
+  if (ids === undefined) {
+    ids = area.standards.map((standard) => standard.id as string);
+    idsCache.set(area, ids);
+  }
+  return ids;
+};
+
+/** In a {@link ScoreMatrix}: the standard was marked N/A. */
+export const NOT_APPLICABLE = -1;
+/** In a {@link ScoreMatrix}: no agreed score yet. */
+export const UNANSWERED = -2;
+
+/**
+ * Ward scores for one area in compact form: row by row, one row per ward that assessed, one column
+ * per standard in the area's order. A cell holds the agreed score, {@link NOT_APPLICABLE} or
+ * {@link UNANSWERED}. This is the form to use for a whole network (an `Int8Array` over rows read
+ * straight from a database): it is several times faster than arrays of response objects.
+ */
+export interface ScoreMatrix {
+  readonly wards: number;
+  readonly cells: ArrayLike<number>;
+}
+
+/**
+ * Ward responses as a {@link ScoreMatrix}. Responses for standards outside the area are ignored, as
+ * are repeats (the first counts): submit readiness reports both.
+ *
+ * @example
+ * ```ts
+ * import { Aggregation } from "@sequin/core"
+ * declare const area: import("@sequin/core").Standards.Area
+ * Aggregation.toScoreMatrix(area, [[{ standardId: area.standards[0]!.id, agreed: "na" }]]).cells[0] // -1
+ * ```
+ */
+export const toScoreMatrix = (
+  area: Area,
+  wards: ReadonlyArray<ReadonlyArray<AgreedScore>>,
+  buffer?: Int8Array,
+): ScoreMatrix => {
+  const size = area.standards.length;
+  const length = wards.length * size;
+  // A caller scoring a whole network passes a reusable buffer: a typed array per service is costly.
+  const cells =
+    buffer !== undefined && buffer.length >= length
+      ? buffer.subarray(0, length)
+      : new Int8Array(length);
+  cells.fill(UNANSWERED);
+  for (let ward = 0; ward < wards.length; ward++) {
+    const responses = wards[ward] as ReadonlyArray<AgreedScore>;
+    const row = ward * size;
+    for (let index = 0; index < responses.length; index++) {
+      const response = responses[index] as AgreedScore;
+      const position = positionOf(area, response, index);
+      if (
+        position === undefined ||
+        response.agreed === null ||
+        cells[row + position] !== UNANSWERED
+      )
+        continue;
+      cells[row + position] =
+        response.agreed === "na" ? NOT_APPLICABLE : Math.max(0, Math.min(response.agreed, 127));
+    }
+  }
+  return { wards: wards.length, cells };
+};
 
 /**
  * A hospital's area result from separate ward assessments: per standard, the mean of the wards that
@@ -169,63 +276,162 @@ export const hospitalArea = (
   wards: ReadonlyArray<ReadonlyArray<AgreedScore>>,
   totalWards: number,
   scale: Scale,
-): HospitalAreaResult => {
-  const maximum = maxScore(scale);
-  const size = area.standards.length;
-  const sums = new Float64Array(size);
-  const scored = new Uint32Array(size);
-  const notApplicable = new Uint32Array(size);
-  const seen = new Uint8Array(size);
-  for (const responses of wards) {
-    seen.fill(0);
-    for (let index = 0; index < responses.length; index++) {
-      const response = responses[index] as AgreedScore;
-      const position = positionOf(area, response, index);
-      if (position === undefined || seen[position] === 1 || response.agreed === null) continue;
-      seen[position] = 1;
-      if (response.agreed === "na") (notApplicable[position] as number)++;
-      else {
-        sums[position] = (sums[position] as number) + Math.min(response.agreed, maximum);
-        (scored[position] as number)++;
-      }
-    }
-  }
+): HospitalAreaResult =>
+  hospitalAreaFromMatrix(area, toScoreMatrix(area, wards), totalWards, scale);
 
-  const standards: Array<StandardAggregate> = [];
-  let points = Ratio.zero;
-  let applicable = 0;
-  let allNotApplicable = 0;
-  let unansweredStandards = 0;
-  for (let position = 0; position < size; position++) {
-    const count = scored[position] as number;
-    const sum = sums[position] as number;
-    const na = notApplicable[position] as number;
-    const mean = count === 0 ? undefined : Ratio.make(sum, count);
-    if (mean !== undefined) {
-      points = Ratio.add(points, mean);
-      applicable++;
-    } else if (na > 0) allNotApplicable++;
-    else unansweredStandards++;
-    standards.push({
-      standardId: (area.standards[position] as Area["standards"][number]).id,
-      sum,
-      scored: count,
-      notApplicable: na,
-      unanswered: wards.length - count - na,
-      wards: totalWards,
-      mean,
-    });
+/**
+ * {@link hospitalArea} from a {@link ScoreMatrix}.
+ *
+ * @example
+ * ```ts
+ * import { Aggregation, Scale } from "@sequin/core"
+ * declare const area: import("@sequin/core").Standards.Area // 6 standards
+ * const matrix = { wards: 1, cells: Int8Array.of(3, 2, 2, 1, -1, -1) }
+ * Aggregation.hospitalAreaFromMatrix(area, matrix, 1, Scale.defaultScale).score?.percent // 66.66…
+ * ```
+ */
+export const hospitalAreaFromMatrix = (
+  area: Area,
+  matrix: ScoreMatrix,
+  totalWards: number,
+  scale: Scale,
+): HospitalAreaResult => {
+  const size = area.standards.length;
+  if (matrix.cells.length !== matrix.wards * size) {
+    throw new RangeError(
+      `a score matrix for ${matrix.wards} wards of ${area.code} needs ${matrix.wards * size} cells`,
+    );
   }
+  const columns = {
+    sums: new Float64Array(size),
+    scored: new Float64Array(size),
+    notApplicable: new Float64Array(size),
+  };
+  const fraction = accumulate(matrix.cells, 0, matrix.wards, size, maxScore(scale), columns, 0);
   return {
-    standards,
+    totals: {
+      standardIds: idsOf(area),
+      sums: Array.from(columns.sums),
+      scored: Array.from(columns.scored),
+      notApplicable: Array.from(columns.notApplicable),
+    },
     score: makeScore(
-      points,
-      { applicable, notApplicable: allNotApplicable, unanswered: unansweredStandards },
-      maximum,
+      Ratio.make(fraction.numerator, fraction.denominator),
+      {
+        applicable: fraction.applicable,
+        notApplicable: fraction.notApplicable,
+        unanswered: fraction.unanswered,
+      },
+      fraction.maximum,
     ),
-    coverage: { assessed: wards.length, wards: Math.max(totalWards, wards.length) },
+    coverage: { assessed: matrix.wards, wards: Math.max(totalWards, matrix.wards) },
   };
 };
+
+/** Where {@link accumulate} writes per-standard totals: typed arrays, so the hot loop stays monomorphic. */
+export interface TotalsColumns {
+  readonly sums: Float64Array;
+  readonly scored: Float64Array;
+  readonly notApplicable: Float64Array;
+}
+
+/** What {@link accumulate} returns: the area's points as an exact fraction, and the counts. */
+export interface Accumulated {
+  numerator: number;
+  denominator: number;
+  applicable: number;
+  notApplicable: number;
+  unanswered: number;
+  maximum: number;
+}
+
+const accumulated: Accumulated = {
+  numerator: 0,
+  denominator: 1,
+  applicable: 0,
+  notApplicable: 0,
+  unanswered: 0,
+  maximum: 0,
+};
+
+/**
+ * The low-level step under every area score: reads `wards` rows of `size` cells starting at `start`,
+ * writes each standard's sum, count and N/A count into `into` at `offset`, and returns the sum of the
+ * standard means as an exact fraction over the least common denominator of the counts. The returned
+ * object is reused by the next call: copy what you keep. Used for whole networks, where allocating
+ * per service would dominate the cost.
+ *
+ * @example
+ * ```ts
+ * import { Aggregation } from "@sequin/core"
+ * const into = { sums: new Float64Array(2), scored: new Float64Array(2), notApplicable: new Float64Array(2) }
+ * const f = Aggregation.accumulate(Int8Array.of(3, -1, 2, 2), 0, 2, 2, 3, into, 0)
+ * // into.sums = [5, 2]; f.numerator / f.denominator = 5/2 + 2/1 = 9/2
+ * ```
+ */
+export const accumulate = (
+  cells: ArrayLike<number>,
+  start: number,
+  wards: number,
+  size: number,
+  maximum: number,
+  into: TotalsColumns,
+  offset: number,
+): Accumulated => {
+  let numerator = 0;
+  let denominator = 1;
+  let applicable = 0;
+  let allNotApplicable = 0;
+  let unanswered = 0;
+  const end = start + wards * size;
+  for (let position = 0; position < size; position++) {
+    let sum = 0;
+    let count = 0;
+    let na = 0;
+    for (let cell = start + position; cell < end; cell += size) {
+      const value = cells[cell] as number;
+      if (value >= 0) {
+        sum += Math.min(value, maximum);
+        count++;
+      } else if (value === NOT_APPLICABLE) na++;
+    }
+    into.sums[offset + position] = sum;
+    into.scored[offset + position] = count;
+    into.notApplicable[offset + position] = na;
+    if (count > 0) {
+      if (denominator % count === 0) numerator += sum * (denominator / count);
+      else {
+        const common = (denominator / Ratio.gcd(denominator, count)) * count;
+        numerator = numerator * (common / denominator) + sum * (common / count);
+        denominator = common;
+      }
+      applicable++;
+    } else if (na > 0) allNotApplicable++;
+    else unanswered++;
+  }
+  accumulated.numerator = numerator;
+  accumulated.denominator = denominator;
+  accumulated.applicable = applicable;
+  accumulated.notApplicable = allNotApplicable;
+  accumulated.unanswered = unanswered;
+  accumulated.maximum = maximum;
+  return accumulated;
+};
+
+/**
+ * The percentage of an accumulated fraction as a float. Equal fractions give identical floats (the
+ * division of exact integers is correctly rounded), so ties stay ties.
+ *
+ * @example
+ * ```ts
+ * import { Aggregation } from "@sequin/core"
+ * Aggregation.percentOf({ numerator: 9, denominator: 2, applicable: 2, maximum: 3 }) // 75
+ * ```
+ */
+export const percentOf = (
+  fraction: Pick<Accumulated, "numerator" | "denominator" | "applicable" | "maximum">,
+): number =>
+  (100 * fraction.numerator) / (fraction.denominator * fraction.maximum * fraction.applicable);
 
 /**
  * "4 of 5 wards".

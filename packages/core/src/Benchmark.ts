@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { AreaScore, HospitalAreaResult } from "./Aggregation.ts";
+import type { AreaScore, HospitalAreaResult, StandardTotals } from "./Aggregation.ts";
 import * as Ratio from "./Ratio.ts";
 
 /** Five numbers and the count. Percentages, 0–100. */
@@ -97,30 +97,48 @@ export const percentileRank = (sorted: ArrayLike<number>, value: number): number
   const others = sorted.length - 1;
   if (others < 1) return undefined;
   const below = lowerBound(sorted, value);
-  const equalOthers = upperBound(sorted, value) - below - 1;
-  return (100 * (below + equalOthers / 2)) / others;
+  // Ties are few, so walking past them beats a second binary search.
+  let equal = 0;
+  while (below + equal < sorted.length && sorted[below + equal] === value) equal++;
+  return (100 * (below + (equal - 1) / 2)) / others;
 };
 
-const upperBound = (sorted: ArrayLike<number>, value: number): number => {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sorted[middle] as number) <= value) low = middle + 1;
-    else high = middle;
+/**
+ * Percentile ranks for many values of one sorted array. Percentages live in 0–100, so a table of
+ * where each whole percent starts narrows every look-up to a handful of neighbours.
+ */
+let sortScratch = new Float64Array(0);
+const startsScratch = new Uint32Array(102);
+
+const rankIndex = (
+  sorted: Float64Array,
+): { readonly percentileRank: (value: number) => number | undefined } => {
+  const count = sorted.length;
+  const starts = startsScratch;
+  let index = 0;
+  for (let bucket = 0; bucket <= 101; bucket++) {
+    while (index < count && (sorted[index] as number) < bucket) index++;
+    starts[bucket] = index;
   }
-  return low;
+  return {
+    percentileRank: (value) => {
+      if (!(value >= 0 && value <= 100)) return percentileRank(sorted, value);
+      if (count < 2) return undefined;
+      let below = starts[Math.floor(value)] as number;
+      while (below < count && (sorted[below] as number) < value) below++;
+      let equal = 0;
+      while (below + equal < count && sorted[below + equal] === value) equal++;
+      return (100 * (below + (equal - 1) / 2)) / (count - 1);
+    },
+  };
 };
 
-/** One service's area result in a cycle. `standards` holds each standard's score (or ward mean). */
+/** One service's area result in a cycle, with per-standard totals for change per standard. */
 export interface ServiceAreaResult {
   readonly serviceId: string;
   readonly area: string;
   readonly score: AreaScore;
-  readonly standards: ReadonlyArray<{
-    readonly standardId: string;
-    readonly value: Ratio.Ratio | undefined;
-  }>;
+  readonly totals: StandardTotals;
 }
 
 /**
@@ -143,15 +161,7 @@ export const fromHospitalArea = (
 ): ServiceAreaResult | undefined =>
   hospital.score === undefined
     ? undefined
-    : {
-        serviceId,
-        area,
-        score: hospital.score,
-        standards: hospital.standards.map((standard) => ({
-          standardId: standard.standardId,
-          value: standard.mean,
-        })),
-      };
+    : { serviceId, area, score: hospital.score, totals: hospital.totals };
 
 /** Change since the previous cycle. Percentage points for the area; scale points for standards. */
 export interface Change {
@@ -164,13 +174,13 @@ export interface ServiceStanding {
   readonly serviceId: string;
   readonly percent: number;
   /** Absent when the distribution is withheld or the service is alone. */
-  readonly percentile?: number;
+  readonly percentile: number | undefined;
   /** In the top quartile (at or above Q3, above Q1): best practice to learn from. */
   readonly bestPractice: boolean;
   /** In the bottom quartile (at or below Q1, below Q3): an area for focused work. */
   readonly focus: boolean;
   /** Absent when the service has no result for the area in the previous cycle. */
-  readonly change?: Change;
+  readonly change: Change | undefined;
 }
 
 /** One area's benchmark. */
@@ -197,24 +207,149 @@ export interface BenchmarkOptions {
   readonly areas: ReadonlyArray<string>;
 }
 
-const changeBetween = (current: ServiceAreaResult, previous: ServiceAreaResult): Change => {
-  const before = new Map(
-    previous.standards.map((standard) => [standard.standardId, standard.value]),
-  );
+/**
+ * One area's results across services, column by column: the form the statistics run on. Per-standard
+ * sums and counts are row-major (service × standard) and are used for change per standard.
+ */
+export interface AreaColumns {
+  readonly area: string;
+  readonly serviceIds: ReadonlyArray<string>;
+  /** Each service's area score, as a percentage. */
+  readonly percents: ArrayLike<number>;
+  readonly standardIds: ReadonlyArray<string>;
+  readonly sums: ArrayLike<number>;
+  readonly scored: ArrayLike<number>;
+}
+
+/**
+ * Columns from service results (all for `area`).
+ *
+ * @example
+ * ```ts
+ * import { Benchmark } from "@sequin/core"
+ * declare const results: ReadonlyArray<Benchmark.ServiceAreaResult>
+ * Benchmark.columnsOf("technology", results).percents.length === results.length // true
+ * ```
+ */
+export const columnsOf = (area: string, results: ReadonlyArray<ServiceAreaResult>): AreaColumns => {
+  const standardIds = results[0]?.totals.standardIds ?? [];
+  const size = standardIds.length;
+  const sums = new Float64Array(results.length * size);
+  const scored = new Float64Array(results.length * size);
+  results.forEach((result, row) => {
+    const sameOrder = result.totals.standardIds === standardIds;
+    standardIds.forEach((standardId, column) => {
+      const index = sameOrder ? column : result.totals.standardIds.indexOf(standardId);
+      if (index === -1) return;
+      sums[row * size + column] = result.totals.sums[index] ?? 0;
+      scored[row * size + column] = result.totals.scored[index] ?? 0;
+    });
+  });
+  return {
+    area,
+    serviceIds: results.map((result) => result.serviceId),
+    percents: Float64Array.from(results, (result) => result.score.percent),
+    standardIds,
+    sums,
+    scored,
+  };
+};
+
+const meanAt = (columns: AreaColumns, row: number, column: number): Ratio.Ratio | undefined => {
+  const index = row * columns.standardIds.length + column;
+  const count = columns.scored[index] ?? 0;
+  return count === 0 ? undefined : Ratio.make(columns.sums[index] ?? 0, count);
+};
+
+const changeBetween = (
+  current: AreaColumns,
+  row: number,
+  previous: AreaColumns,
+  previousRow: number,
+  previousColumnOf: ReadonlyArray<number>,
+): Change => {
   const standards: Array<{ standardId: string; change: Ratio.Ratio }> = [];
-  for (const standard of current.standards) {
-    const earlier = before.get(standard.standardId);
-    if (standard.value !== undefined && earlier !== undefined) {
+  current.standardIds.forEach((standardId, column) => {
+    const previousColumn = previousColumnOf[column] ?? -1;
+    const now = meanAt(current, row, column);
+    const then = previousColumn === -1 ? undefined : meanAt(previous, previousRow, previousColumn);
+    if (now !== undefined && then !== undefined) {
       standards.push({
-        standardId: standard.standardId,
-        change: Ratio.add(standard.value, {
-          numerator: -earlier.numerator,
-          denominator: earlier.denominator,
-        }),
+        standardId,
+        change: Ratio.add(now, { numerator: -then.numerator, denominator: then.denominator }),
       });
     }
+  });
+  return {
+    area: (current.percents[row] as number) - (previous.percents[previousRow] as number),
+    standards,
+  };
+};
+
+/**
+ * Benchmarks one area: the distribution (or withholding), each service's percentile and flags, and
+ * change since `previous` (the same area a cycle earlier) when given. A service listed twice throws.
+ *
+ * @example
+ * ```ts
+ * import { Benchmark } from "@sequin/core"
+ * declare const columns: Benchmark.AreaColumns
+ * Benchmark.benchmarkArea(columns, undefined, 5).withheld
+ * ```
+ */
+export const benchmarkArea = (
+  current: AreaColumns,
+  previous: AreaColumns | undefined,
+  minimumParticipants: number,
+): AreaBenchmark => {
+  const count = current.serviceIds.length;
+  const seen = new Set<string>();
+  for (const serviceId of current.serviceIds) {
+    if (seen.has(serviceId))
+      throw new RangeError(`${serviceId} has two results for ${current.area}`);
+    seen.add(serviceId);
   }
-  return { area: current.score.percent - previous.score.percent, standards };
+  // Scratch reused across calls (all synchronous): per-call typed arrays would churn external memory.
+  if (sortScratch.length < count) sortScratch = new Float64Array(count);
+  const sorted = sortScratch.subarray(0, count);
+  for (let row = 0; row < count; row++) sorted[row] = current.percents[row] as number;
+  sorted.sort();
+  const spread =
+    count === 0 || count < minimumParticipants ? undefined : distributionOfSorted(sorted);
+  const ranks = rankIndex(sorted);
+
+  let previousRowOf: Map<string, number> | undefined;
+  let previousColumnOf: ReadonlyArray<number> = [];
+  if (previous !== undefined) {
+    previousRowOf = new Map(previous.serviceIds.map((serviceId, row) => [serviceId, row]));
+    // Standards can change between set versions: match them by id.
+    previousColumnOf = current.standardIds.map((standardId, column) =>
+      previous.standardIds[column] === standardId
+        ? column
+        : previous.standardIds.indexOf(standardId),
+    );
+  }
+
+  const services: Array<ServiceStanding> = new Array(count);
+  for (let row = 0; row < count; row++) {
+    const percent = current.percents[row] as number;
+    const serviceId = current.serviceIds[row] as string;
+    const previousRow = previousRowOf?.get(serviceId);
+    services[row] = {
+      serviceId,
+      percent,
+      percentile: spread === undefined ? undefined : ranks.percentileRank(percent),
+      bestPractice: spread !== undefined && percent >= spread.q3 && percent > spread.q1,
+      focus: spread !== undefined && percent <= spread.q1 && percent < spread.q3,
+      change:
+        previous === undefined || previousRow === undefined
+          ? undefined
+          : changeBetween(current, row, previous, previousRow, previousColumnOf),
+    };
+  }
+  return spread === undefined
+    ? { area: current.area, withheld: true, participants: count, minimumParticipants, services }
+    : { area: current.area, withheld: false, distribution: spread, services };
 };
 
 /**
@@ -233,57 +368,27 @@ export const benchmarkCycle = (
   previous: ReadonlyArray<ServiceAreaResult>,
   options: BenchmarkOptions,
 ): ReadonlyArray<AreaBenchmark> => {
-  const byArea = new Map<string, Array<ServiceAreaResult>>(options.areas.map((area) => [area, []]));
-  for (const result of current) {
-    let list = byArea.get(result.area);
-    if (list === undefined) {
-      list = [];
-      byArea.set(result.area, list);
+  const group = (results: ReadonlyArray<ServiceAreaResult>, areas: ReadonlyArray<string>) => {
+    const byArea = new Map<string, Array<ServiceAreaResult>>(areas.map((area) => [area, []]));
+    for (const result of results) {
+      let list = byArea.get(result.area);
+      if (list === undefined) {
+        list = [];
+        byArea.set(result.area, list);
+      }
+      list.push(result);
     }
-    list.push(result);
-  }
-  const earlier = new Map<string, ServiceAreaResult>();
-  for (const result of previous) earlier.set(`${result.area}\u0000${result.serviceId}`, result);
-
-  const benchmarks: Array<AreaBenchmark> = [];
-  for (const [area, results] of byArea) {
-    const seen = new Set<string>();
-    const sorted = new Float64Array(results.length);
-    results.forEach((result, index) => {
-      if (seen.has(result.serviceId))
-        throw new RangeError(`${result.serviceId} has two results for ${area}`);
-      seen.add(result.serviceId);
-      sorted[index] = result.score.percent;
-    });
-    sorted.sort();
-    const withheld = results.length < options.minimumParticipants || results.length === 0;
-    const spread = withheld ? undefined : distributionOfSorted(sorted);
-    const services = results.map((result): ServiceStanding => {
-      const percent = result.score.percent;
-      const before = earlier.get(`${area}\u0000${result.serviceId}`);
-      const percentile = spread === undefined ? undefined : percentileRank(sorted, percent);
-      return {
-        serviceId: result.serviceId,
-        percent,
-        ...(percentile === undefined ? {} : { percentile }),
-        bestPractice: spread !== undefined && percent >= spread.q3 && percent > spread.q1,
-        focus: spread !== undefined && percent <= spread.q1 && percent < spread.q3,
-        ...(before === undefined ? {} : { change: changeBetween(result, before) }),
-      };
-    });
-    benchmarks.push(
-      spread === undefined
-        ? {
-            area,
-            withheld: true,
-            participants: results.length,
-            minimumParticipants: options.minimumParticipants,
-            services,
-          }
-        : { area, withheld: false, distribution: spread, services },
+    return byArea;
+  };
+  const before = group(previous, []);
+  return [...group(current, options.areas)].map(([area, results]) => {
+    const earlier = before.get(area);
+    return benchmarkArea(
+      columnsOf(area, results),
+      earlier === undefined ? undefined : columnsOf(area, earlier),
+      options.minimumParticipants,
     );
-  }
-  return benchmarks;
+  });
 };
 
 /**

@@ -11,7 +11,16 @@ export interface Ratio {
   readonly denominator: number;
 }
 
-const gcd = (a: number, b: number): number => {
+/**
+ * The greatest common divisor of two whole numbers (0 when both are 0).
+ *
+ * @example
+ * ```ts
+ * import { Ratio } from "@sequin/core"
+ * Ratio.gcd(12, 18) // 6
+ * ```
+ */
+export const gcd = (a: number, b: number): number => {
   let x = Math.abs(a);
   let y = Math.abs(b);
   while (y !== 0) {

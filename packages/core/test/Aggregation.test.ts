@@ -89,7 +89,7 @@ describe("Aggregation.hospitalArea", () => {
     const result = Aggregation.hospitalArea(area, wards, 4, scale);
     expect(result.coverage).toEqual({ assessed: 3, wards: 4 });
     expect(Aggregation.describeCoverage(result.coverage)).toBe("3 of 4 wards");
-    expect(result.standards.map((standard) => standard.mean)).toEqual([
+    expect(Aggregation.standardAggregates(result).map((standard) => standard.mean)).toEqual([
       { numerator: 2, denominator: 1 },
       { numerator: 7, denominator: 3 },
       { numerator: 3, denominator: 2 },
@@ -97,7 +97,7 @@ describe("Aggregation.hospitalArea", () => {
       undefined,
       { numerator: 8, denominator: 3 },
     ]);
-    expect(result.standards[3]).toMatchObject({
+    expect(Aggregation.standardAggregates(result)[3]).toMatchObject({
       sum: 1,
       scored: 2,
       notApplicable: 0,
@@ -111,6 +111,21 @@ describe("Aggregation.hospitalArea", () => {
       notApplicable: 1,
     });
     expect(Aggregation.formatPercent(result.score!)).toBe("60%");
+  });
+
+  it("gives the same result from a score matrix", () => {
+    const wards = [
+      responses(area, [3, 2, 1, 0, "na", 3]),
+      responses(area, [2, null, "na", 1, "na", 3]),
+    ];
+    const matrix = { wards: 2, cells: Int8Array.of(3, 2, 1, 0, -1, 3, 2, -2, -1, 1, -1, 3) };
+    expect(Aggregation.toScoreMatrix(area, wards)).toEqual(matrix);
+    expect(Aggregation.hospitalAreaFromMatrix(area, matrix, 2, scale)).toEqual(
+      Aggregation.hospitalArea(area, wards, 2, scale),
+    );
+    expect(() =>
+      Aggregation.hospitalAreaFromMatrix(area, { wards: 2, cells: [1, 2] }, 2, scale),
+    ).toThrow("a score matrix for 2 wards of TST needs 12 cells");
   });
 
   it("does not depend on the order of wards", () => {
@@ -130,7 +145,7 @@ describe("Aggregation.hospitalArea", () => {
       fc.property(fc.array(scores, { minLength: 1, maxLength: 8 }), (wardScores) => {
         const wards = wardScores.map((agreed) => responses(area, agreed));
         const hospital = Aggregation.hospitalArea(area, wards, wards.length, scale);
-        hospital.standards.forEach((standard, index) => {
+        Aggregation.standardAggregates(hospital).forEach((standard, index) => {
           const plain = wardScores.reduce((sum, ward) => sum + (ward[index] as number), 0);
           expect(standard.mean).toEqual(Ratio.make(plain, wardScores.length));
         });

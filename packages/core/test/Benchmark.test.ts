@@ -17,7 +17,7 @@ const result = (
     maxPerStandard: 3,
     percent,
   },
-  standards: [],
+  totals: { standardIds: [], sums: [], scored: [], notApplicable: [] },
 });
 
 describe("Benchmark.quantile (type 7, hand-computed)", () => {
@@ -136,13 +136,16 @@ describe("Benchmark.benchmarkCycle", () => {
   });
 
   it("reports change since the previous cycle per area and per standard", () => {
-    const now = {
-      ...result("a", 75),
-      standards: [{ standardId: "INV-01", value: Ratio.make(5, 2) }],
-    };
+    const totals = (sums: number[], scored: number[]) => ({
+      standardIds: ["INV-01", "INV-02"],
+      sums,
+      scored,
+      notApplicable: [0, 0],
+    });
+    const now = { ...result("a", 75), totals: totals([5, 3], [2, 1]) };
     const before = {
       ...result("a", 50),
-      standards: [{ standardId: "INV-01", value: Ratio.of(1) }],
+      totals: { ...totals([1, 0], [1, 0]), standardIds: ["INV-01", "INV-09"] },
     };
     const [area] = Benchmark.benchmarkCycle([now], [before], {
       minimumParticipants: 1,

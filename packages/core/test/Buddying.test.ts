@@ -12,7 +12,7 @@ const result = (serviceId: string, area: string, percent: number): Benchmark.Ser
     maxPerStandard: 3,
     percent,
   },
-  standards: [],
+  totals: { standardIds: [], sums: [], scored: [], notApplicable: [] },
 });
 
 // Five services, two areas. In technology a and b are bottom quartile, e is top.

@@ -1,0 +1,2 @@
+export { Benchmark, Network, Pairing, Scale, Standards } from "@sequin/core";
+export { Schema } from "effect";
