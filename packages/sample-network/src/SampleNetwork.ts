@@ -1,4 +1,4 @@
-import { type Cycle, LocalDate, type Network, type Standards } from "@sequin/core";
+import { type Aggregation, type Cycle, LocalDate, type Standards } from "@sequin/core";
 import { seeded } from "./Random.ts";
 
 /** What to generate. */
@@ -29,8 +29,12 @@ export interface SampleService {
   readonly wards: ReadonlyArray<{ readonly id: string; readonly name: string }>;
 }
 
-export interface SampleAssessment extends Network.ServiceAssessments {
+export interface SampleAssessment {
+  readonly serviceId: string;
+  readonly area: string;
   readonly level: "service" | "ward";
+  readonly totalWards: number;
+  readonly wards: ReadonlyArray<ReadonlyArray<Aggregation.AgreedScore>>;
   readonly submittedOn: LocalDate.LocalDate;
 }
 
