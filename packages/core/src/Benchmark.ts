@@ -9,6 +9,7 @@
  * @module
  */
 import type { AreaScore, HospitalAreaResult, StandardTotals } from "./Aggregation.ts";
+import { groupByArea } from "./internal/groupByArea.ts";
 import * as Ratio from "./Ratio.ts";
 
 /** Five numbers and the count. Percentages, 0–100. */
@@ -368,20 +369,8 @@ export const benchmarkCycle = (
   previous: ReadonlyArray<ServiceAreaResult>,
   options: BenchmarkOptions,
 ): ReadonlyArray<AreaBenchmark> => {
-  const group = (results: ReadonlyArray<ServiceAreaResult>, areas: ReadonlyArray<string>) => {
-    const byArea = new Map<string, Array<ServiceAreaResult>>(areas.map((area) => [area, []]));
-    for (const result of results) {
-      let list = byArea.get(result.area);
-      if (list === undefined) {
-        list = [];
-        byArea.set(result.area, list);
-      }
-      list.push(result);
-    }
-    return byArea;
-  };
-  const before = group(previous, []);
-  return [...group(current, options.areas)].map(([area, results]) => {
+  const before = groupByArea(previous);
+  return [...groupByArea(current, options.areas)].map(([area, results]) => {
     const earlier = before.get(area);
     return benchmarkArea(
       columnsOf(area, results),

@@ -20,6 +20,7 @@ import {
   fromHospitalArea,
   type ServiceAreaResult,
 } from "./Benchmark.ts";
+import { groupByArea } from "./internal/groupByArea.ts";
 import { maxScore } from "./Scale.ts";
 import type { Area, StandardsSet } from "./Standards.ts";
 
@@ -138,19 +139,6 @@ const areaColumns = (
   };
 };
 
-const byArea = (assessments: ReadonlyArray<ServiceAssessments>) => {
-  const grouped = new Map<string, Array<ServiceAssessments>>();
-  for (const assessment of assessments) {
-    let list = grouped.get(assessment.area);
-    if (list === undefined) {
-      list = [];
-      grouped.set(assessment.area, list);
-    }
-    list.push(assessment);
-  }
-  return grouped;
-};
-
 /**
  * Benchmarks every area of the set for one cycle, with change since the previous cycle. Runs the same
  * statistics as {@link Benchmark.benchmarkCycle}, straight from the assessments, column by column, so
@@ -171,8 +159,8 @@ export const benchmark = (
   previous: ReadonlyArray<ServiceAssessments>,
   options: { readonly minimumParticipants: number },
 ): ReadonlyArray<AreaBenchmark> => {
-  const now = byArea(current);
-  const before = byArea(previous);
+  const now = groupByArea(current);
+  const before = groupByArea(previous);
   const currentBuffers = new ColumnBuffers();
   const previousBuffers = new ColumnBuffers();
   return set.areas.map((area) => {

@@ -1,24 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Benchmark, Ratio } from "../src/index.ts";
+import { percentResult } from "./fixtures/areas.ts";
 
-const result = (
-  serviceId: string,
-  percent: number,
-  area = "involvement",
-): Benchmark.ServiceAreaResult => ({
-  serviceId,
-  area,
-  score: {
-    points: Ratio.of(0),
-    applicable: 1,
-    notApplicable: 0,
-    unanswered: 0,
-    maxPerStandard: 3,
-    percent,
-  },
-  totals: { standardIds: [], sums: [], scored: [], notApplicable: [] },
-});
+const result = percentResult;
 
 describe("Benchmark.quantile (type 7, hand-computed)", () => {
   it.each([

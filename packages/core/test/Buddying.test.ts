@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { Benchmark, Buddying, Ratio } from "../src/index.ts";
+import { Benchmark, Buddying } from "../src/index.ts";
+import { percentResult } from "./fixtures/areas.ts";
 
-const result = (serviceId: string, area: string, percent: number): Benchmark.ServiceAreaResult => ({
-  serviceId,
-  area,
-  score: {
-    points: Ratio.of(0),
-    applicable: 1,
-    notApplicable: 0,
-    unanswered: 0,
-    maxPerStandard: 3,
-    percent,
-  },
-  totals: { standardIds: [], sums: [], scored: [], notApplicable: [] },
-});
+const result = (serviceId: string, area: string, percent: number) =>
+  percentResult(serviceId, percent, area);
 
 // Five services, two areas. In technology a and b are bottom quartile, e is top.
 // In dining a and b are bottom again, d is top.
