@@ -9,13 +9,28 @@ import * as Cycle from "./Cycle.ts";
 import { LocalDate } from "./LocalDate.ts";
 import { StandardId } from "./Standards.ts";
 
-/** An action's status. */
+/**
+ * An action's status.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { ActionPlan } from "@sequin/core"
+ * Schema.is(ActionPlan.ActionStatus)("in-progress") // true
+ * ```
+ */
 export const ActionStatus = Schema.Literals(["not-started", "in-progress", "done", "dropped"]);
 export type ActionStatus = typeof ActionStatus.Type;
 
 /**
  * The moves allowed from each status. Done can be reopened and dropped can be picked up again,
  * because plans change; nothing goes back to "not started" once work began.
+ *
+ * @example
+ * ```ts
+ * import { ActionPlan } from "@sequin/core"
+ * ActionPlan.transitions.done // ["in-progress"]
+ * ```
  */
 export const transitions: Readonly<Record<ActionStatus, ReadonlyArray<ActionStatus>>> = {
   "not-started": ["in-progress", "done", "dropped"],
@@ -24,14 +39,32 @@ export const transitions: Readonly<Record<ActionStatus, ReadonlyArray<ActionStat
   dropped: ["not-started", "in-progress"],
 };
 
-/** A dated progress note. */
+/**
+ * A dated progress note.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { ActionPlan } from "@sequin/core"
+ * Schema.decodeUnknownSync(ActionPlan.ProgressNote)({ on: "2021-06-01", text: "Menu changed" })
+ * ```
+ */
 export const ProgressNote = Schema.Struct({
   on: LocalDate,
   text: Schema.Trimmed.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(2000))),
 });
 export type ProgressNote = typeof ProgressNote.Type;
 
-/** An action. `carriedFrom` names the cycle it was first planned in, when carried over. */
+/**
+ * An action. `carriedFrom` names the cycle it was first planned in, when carried over.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { ActionPlan } from "@sequin/core"
+ * const decodeAction = Schema.decodeUnknownResult(ActionPlan.Action)
+ * ```
+ */
 export const Action = Schema.Struct({
   id: Schema.NonEmptyString,
   cycle: Cycle.CycleLabel,

@@ -199,9 +199,25 @@ const idsOf = (area: Area): ReadonlyArray<string> => {
   return ids;
 };
 
-/** In a {@link ScoreMatrix}: the standard was marked N/A. */
+/**
+ * In a {@link ScoreMatrix}: the standard was marked N/A.
+ *
+ * @example
+ * ```ts
+ * import { Aggregation } from "@sequin/core"
+ * const cells = Int8Array.of(3, Aggregation.NOT_APPLICABLE)
+ * ```
+ */
 export const NOT_APPLICABLE = -1;
-/** In a {@link ScoreMatrix}: no agreed score yet. */
+/**
+ * In a {@link ScoreMatrix}: no agreed score yet.
+ *
+ * @example
+ * ```ts
+ * import { Aggregation } from "@sequin/core"
+ * const cells = Int8Array.of(3, Aggregation.UNANSWERED)
+ * ```
+ */
 export const UNANSWERED = -2;
 
 /**

@@ -8,7 +8,16 @@ import { Schema } from "effect";
 import { StandardResponse } from "./Consensus.ts";
 import { AreaSlug } from "./Standards.ts";
 
-/** How the area was completed. Peer review names the reviewing service. */
+/**
+ * How the area was completed. Peer review names the reviewing service.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@sequin/core"
+ * Schema.decodeUnknownSync(Assessment.Method)({ kind: "peer-review", reviewingServiceId: "svc-2" })
+ * ```
+ */
 export const Method = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("self-assessment") }),
   Schema.Struct({ kind: Schema.Literal("involvement-group") }),
@@ -16,13 +25,31 @@ export const Method = Schema.Union([
 ]);
 export type Method = typeof Method.Type;
 
-/** Whether the service assessed as a whole or ward by ward. */
+/**
+ * Whether the service assessed as a whole or ward by ward.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@sequin/core"
+ * Schema.is(Assessment.Level)("ward") // true
+ * ```
+ */
 export const Level = Schema.Literals(["service", "ward"]);
 export type Level = typeof Level.Type;
 
 const Count = Schema.Int.pipe(Schema.check(Schema.isBetween({ minimum: 0, maximum: 500 })));
 
-/** Attendance by role: counts only, so nobody is identified. */
+/**
+ * Attendance by role: counts only, so nobody is identified.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@sequin/core"
+ * Schema.decodeUnknownSync(Assessment.Attendance)({ serviceUsers: 6, staff: 3, carers: 1 })
+ * ```
+ */
 export const Attendance = Schema.Struct({
   serviceUsers: Count,
   staff: Count,

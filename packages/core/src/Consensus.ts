@@ -7,25 +7,66 @@
 import { Schema } from "effect";
 import { StandardId } from "./Standards.ts";
 
-/** A score as entered: a whole number from 0. Whether it fits the set's scale is checked against it. */
+/**
+ * A score as entered: a whole number from 0. Whether it fits the set's scale is checked against it.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Consensus } from "@sequin/core"
+ * Schema.is(Consensus.Score)(2) // true
+ * ```
+ */
 export const Score = Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)));
 export type Score = typeof Score.Type;
 
-/** The groups whose views are recorded. Carers are optional. */
+/**
+ * The groups whose views are recorded. Carers are optional.
+ *
+ * @example
+ * ```ts
+ * import { Consensus } from "@sequin/core"
+ * Consensus.Group.literals // ["serviceUser", "staff", "carer"]
+ * ```
+ */
 export const Group = Schema.Literals(["serviceUser", "staff", "carer"]);
 export type Group = typeof Group.Type;
 
-/** The agreed outcome for a standard: a score, or `"na"` where the standard's data allows it. */
+/**
+ * The agreed outcome for a standard: a score, or `"na"` where the standard's data allows it.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Consensus } from "@sequin/core"
+ * Schema.is(Consensus.Agreed)("na") // true
+ * ```
+ */
 export const Agreed = Schema.Union([Score, Schema.Literal("na")]);
 export type Agreed = typeof Agreed.Type;
 
-/** The points apart at which views are flagged for discussion. */
+/**
+ * The points apart at which views are flagged for discussion.
+ *
+ * @example
+ * ```ts
+ * import { Consensus } from "@sequin/core"
+ * Consensus.DIVERGENCE_THRESHOLD // 2
+ * ```
+ */
 export const DIVERGENCE_THRESHOLD = 2;
 
 /**
  * One standard's consensus record. `views` are each group's view as agreed within the group; when a
  * group rated privately first, `privateRatings` holds the individual ratings (anonymous, no names)
  * and the group view defaults to their median.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Consensus } from "@sequin/core"
+ * const decodeResponse = Schema.decodeUnknownResult(Consensus.StandardResponse)
+ * ```
  */
 export const StandardResponse = Schema.Struct({
   standardId: StandardId,

@@ -6,7 +6,15 @@
  */
 import { Schema } from "effect";
 
-/** The most words an easy-read sentence may have. */
+/**
+ * The most words an easy-read sentence may have.
+ *
+ * @example
+ * ```ts
+ * import { EasyRead } from "@sequin/core"
+ * EasyRead.MAX_WORDS_PER_SENTENCE // 15
+ * ```
+ */
 export const MAX_WORDS_PER_SENTENCE = 15;
 
 /**

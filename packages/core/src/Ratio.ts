@@ -56,7 +56,15 @@ export const make = (numerator: number, denominator: number): Ratio => {
   };
 };
 
-/** Zero. */
+/**
+ * Zero.
+ *
+ * @example
+ * ```ts
+ * import { Ratio } from "@sequin/core"
+ * Ratio.add(Ratio.zero, Ratio.of(2)) // { numerator: 2, denominator: 1 }
+ * ```
+ */
 export const zero: Ratio = { numerator: 0, denominator: 1 };
 
 /**

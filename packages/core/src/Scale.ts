@@ -6,7 +6,16 @@
  */
 import { Schema } from "effect";
 
-/** One point on a scale, with its plain and easy-read labels. */
+/**
+ * One point on a scale, with its plain and easy-read labels.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Scale } from "@sequin/core"
+ * Schema.decodeUnknownSync(Scale.ScalePoint)({ value: 0, label: "Not in place", easyRead: "Not happening" })
+ * ```
+ */
 export const ScalePoint = Schema.Struct({
   value: Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0))),
   label: Schema.NonEmptyString,

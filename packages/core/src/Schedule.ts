@@ -12,7 +12,16 @@ import * as Cycle from "./Cycle.ts";
 import { LocalDate } from "./LocalDate.ts";
 import { AreaSlug, type StandardsSet } from "./Standards.ts";
 
-/** One area's deadline. */
+/**
+ * One area's deadline.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Schedule } from "@sequin/core"
+ * Schema.decodeUnknownSync(Schedule.Deadline)({ area: "involvement", due: "2021-05-31" })
+ * ```
+ */
 export const Deadline = Schema.Struct({ area: AreaSlug, due: LocalDate });
 export type Deadline = typeof Deadline.Type;
 
@@ -39,7 +48,16 @@ const deadlinesInsideCycle = Schema.makeFilter(
   },
 );
 
-/** A monthly schedule: one deadline per area. */
+/**
+ * A monthly schedule: one deadline per area.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Schedule } from "@sequin/core"
+ * const decodeMonthly = Schema.decodeUnknownResult(Schedule.MonthlySchedule)
+ * ```
+ */
 export const MonthlySchedule = Schema.Struct({
   cycle: Cycle.CycleLabel,
   kind: Schema.Literal("monthly"),
@@ -47,7 +65,16 @@ export const MonthlySchedule = Schema.Struct({
 }).pipe(Schema.check(deadlinesInsideCycle));
 export type MonthlySchedule = typeof MonthlySchedule.Type;
 
-/** A quarterly schedule: fixed deadlines, areas of the service's choice, and a yearly minimum. */
+/**
+ * A quarterly schedule: fixed deadlines, areas of the service's choice, and a yearly minimum.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Schedule } from "@sequin/core"
+ * const decodeQuarterly = Schema.decodeUnknownResult(Schedule.QuarterlySchedule)
+ * ```
+ */
 export const QuarterlySchedule = Schema.Struct({
   cycle: Cycle.CycleLabel,
   kind: Schema.Literal("quarterly"),
@@ -162,7 +189,15 @@ export const serviceDeadlines = (
   ]);
 };
 
-/** Where an area stands for a service on a date. */
+/**
+ * Where an area stands for a service on a date.
+ *
+ * @example
+ * ```ts
+ * import { Schedule } from "@sequin/core"
+ * Schedule.AreaStatus.literals.includes("overdue") // true
+ * ```
+ */
 export const AreaStatus = Schema.Literals([
   "not-started",
   "in-progress",

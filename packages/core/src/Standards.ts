@@ -7,15 +7,42 @@ import { Schema } from "effect";
 import { EasyReadText } from "./EasyRead.ts";
 import { Scale } from "./Scale.ts";
 
-/** Whose experience a standard is about. */
+/**
+ * Whose experience a standard is about.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Standards } from "@sequin/core"
+ * Schema.is(Standards.Perspective)("service-user") // true
+ * ```
+ */
 export const Perspective = Schema.Literals(["service-user", "service", "both"]);
 export type Perspective = typeof Perspective.Type;
 
-/** How much a standard matters: essential (every secure service), expected, desirable (the best). */
+/**
+ * How much a standard matters: essential (every secure service), expected, desirable (the best).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Standards } from "@sequin/core"
+ * Schema.is(Standards.WeightClass)("essential") // true
+ * ```
+ */
 export const WeightClass = Schema.Literals(["essential", "expected", "desirable"]);
 export type WeightClass = typeof WeightClass.Type;
 
-/** An area's code, 2–4 capital letters, e.g. `CPA`. */
+/**
+ * An area's code, 2–4 capital letters, e.g. `CPA`.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Standards } from "@sequin/core"
+ * Schema.decodeUnknownSync(Standards.AreaCode)("CPA")
+ * ```
+ */
 export const AreaCode = Schema.String.pipe(
   Schema.check(
     Schema.isPattern(/^[A-Z]{2,4}$/u, { message: "an area code is 2–4 capital letters, e.g. CPA" }),
@@ -24,7 +51,16 @@ export const AreaCode = Schema.String.pipe(
 );
 export type AreaCode = typeof AreaCode.Type;
 
-/** An area's slug: lower-case words joined by hyphens, e.g. `cpa-standards`. */
+/**
+ * An area's slug: lower-case words joined by hyphens, e.g. `cpa-standards`.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Standards } from "@sequin/core"
+ * Schema.decodeUnknownSync(Standards.AreaSlug)("cpa-standards")
+ * ```
+ */
 export const AreaSlug = Schema.String.pipe(
   Schema.check(
     Schema.isPattern(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, {
@@ -35,7 +71,16 @@ export const AreaSlug = Schema.String.pipe(
 );
 export type AreaSlug = typeof AreaSlug.Type;
 
-/** A standard's stable id: the area code, a hyphen and two digits, e.g. `CPA-07`. */
+/**
+ * A standard's stable id: the area code, a hyphen and two digits, e.g. `CPA-07`.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Standards } from "@sequin/core"
+ * Schema.decodeUnknownSync(Standards.StandardId)("CPA-07")
+ * ```
+ */
 export const StandardId = Schema.String.pipe(
   Schema.check(
     Schema.isPattern(/^[A-Z]{2,4}-\d{2}$/u, {
@@ -46,7 +91,16 @@ export const StandardId = Schema.String.pipe(
 );
 export type StandardId = typeof StandardId.Type;
 
-/** An OpenMoji symbol, by its hexcode, e.g. `1F37D` or `1F468-200D-1F469-200D-1F467`. */
+/**
+ * An OpenMoji symbol, by its hexcode, e.g. `1F37D` or `1F468-200D-1F469-200D-1F467`.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Standards } from "@sequin/core"
+ * Schema.decodeUnknownSync(Standards.SymbolId)("1F37D")
+ * ```
+ */
 export const SymbolId = Schema.String.pipe(
   Schema.check(
     Schema.isPattern(/^[0-9A-F]{4,6}(?:-[0-9A-F]{4,6})*$/u, {
@@ -60,10 +114,27 @@ export type SymbolId = typeof SymbolId.Type;
 const PlainText = (maxLength: number) =>
   Schema.Trimmed.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(maxLength)));
 
-/** The most easy-read sentences a standard may have. */
+/**
+ * The most easy-read sentences a standard may have.
+ *
+ * @example
+ * ```ts
+ * import { Standards } from "@sequin/core"
+ * Standards.MAX_STANDARD_EASY_READ_SENTENCES // 4
+ * ```
+ */
 export const MAX_STANDARD_EASY_READ_SENTENCES = 4;
 
-/** One standard: a single measurable statement, its easy-read version and how it is scored. */
+/**
+ * One standard: a single measurable statement, its easy-read version and how it is scored.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Standards } from "@sequin/core"
+ * const decodeStandard = Schema.decodeUnknownResult(Standards.Standard)
+ * ```
+ */
 export const Standard = Schema.Struct({
   id: StandardId,
   text: PlainText(300),
@@ -87,7 +158,15 @@ export const Standard = Schema.Struct({
 });
 export type Standard = typeof Standard.Type;
 
-/** The fewest and most standards an area may have. */
+/**
+ * The fewest and most standards an area may have.
+ *
+ * @example
+ * ```ts
+ * import { Standards } from "@sequin/core"
+ * Standards.STANDARDS_PER_AREA // { min: 6, max: 12 }
+ * ```
+ */
 export const STANDARDS_PER_AREA = { min: 6, max: 12 } as const;
 
 /**
@@ -134,7 +213,16 @@ export const Area = Schema.Struct({
 );
 export type Area = typeof Area.Type;
 
-/** A standards-set version, e.g. `2021.1`. */
+/**
+ * A standards-set version, e.g. `2021.1`.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Standards } from "@sequin/core"
+ * Schema.decodeUnknownSync(Standards.SetVersion)("2021.1")
+ * ```
+ */
 export const SetVersion = Schema.String.pipe(
   Schema.check(
     Schema.isPattern(/^\d{4}\.\d+$/u, {

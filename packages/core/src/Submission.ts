@@ -8,7 +8,15 @@ import type { Assessment } from "./Assessment.ts";
 import { maxScore, type Scale } from "./Scale.ts";
 import type { Area } from "./Standards.ts";
 
-/** A reason an area cannot be submitted. */
+/**
+ * A reason an area cannot be submitted.
+ *
+ * @example
+ * ```ts
+ * import { Submission } from "@sequin/core"
+ * Submission.describe({ _tag: "MethodMissing" })
+ * ```
+ */
 export const NotReadyReason = Schema.Union([
   Schema.TaggedStruct("MethodMissing", {}),
   Schema.TaggedStruct("ReviewingServiceIsSelf", {}),
