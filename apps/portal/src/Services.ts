@@ -1,0 +1,20 @@
+// The services every repository and route may depend on. The app builds them once (createApp);
+// tests build them over a fresh migrated database.
+import type { Database } from "@sequin/db";
+import type { LoadedStandards } from "@sequin/standards";
+import { Context } from "effect";
+import type { Config } from "./Config.ts";
+import type { Logger } from "./http/Logger.ts";
+
+export class Db extends Context.Service<Db, Database>()("@sequin/portal/Db") {}
+
+/** The current time. A service so tests can move the clock (session expiry, overdue actions). */
+export class Now extends Context.Service<Now, () => Date>()("@sequin/portal/Now") {}
+
+export class StandardsData extends Context.Service<StandardsData, LoadedStandards>()(
+  "@sequin/portal/StandardsData",
+) {}
+
+export class AppConfig extends Context.Service<AppConfig, Config>()("@sequin/portal/AppConfig") {}
+
+export class Log extends Context.Service<Log, Logger>()("@sequin/portal/Log") {}

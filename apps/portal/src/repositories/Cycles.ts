@@ -1,0 +1,66 @@
+// Cycles and the standards sets they pin. A stored set is decoded once per version and cached.
+import { type Cycle, Schedule, Standards } from "@sequin/core";
+import { schema } from "@sequin/db";
+import { eq } from "drizzle-orm";
+import { Effect, Schema } from "effect";
+import { NotFound } from "../http/Errors.ts";
+import { query } from "./query.ts";
+
+export interface StoredCycle {
+  readonly label: Cycle.CycleLabel;
+  readonly standardsVersion: string;
+  readonly schedule: Schedule.Schedule;
+  readonly minimumParticipants: number;
+  readonly set: Standards.StandardsSet;
+}
+
+const sets = new Map<string, Standards.StandardsSet>();
+
+/** Stores a standards set under its version unless that version is already stored. */
+export const ensureStandardsSet = (set: Standards.StandardsSet) =>
+  query((db) =>
+    db
+      .insert(schema.standardsSets)
+      .values({ version: set.version, content: Schema.encodeSync(Standards.StandardsSet)(set) })
+      .onConflictDoNothing(),
+  );
+
+export const standardsSet = (version: string) =>
+  Effect.gen(function* () {
+    const cached = sets.get(version);
+    if (cached !== undefined) return cached;
+    const rows = yield* query((db) =>
+      db.select().from(schema.standardsSets).where(eq(schema.standardsSets.version, version)),
+    );
+    const row = rows[0];
+    if (row === undefined) return yield* new NotFound({ resource: "standards set" });
+    // Stored by this code from validated data: a decode failure here is corruption, a defect.
+    const set = Schema.decodeUnknownSync(Standards.StandardsSet)(row.content);
+    sets.set(version, set);
+    return set;
+  });
+
+/** Accepts "2021/22" or the URL-friendly "2021-22". */
+export const normaliseCycleLabel = (text: string): string =>
+  text.replace(/^(\d{4})-(\d{2})$/u, "$1/$2");
+
+export const findCycle = (label: string) =>
+  Effect.gen(function* () {
+    const rows = yield* query((db) =>
+      db
+        .select()
+        .from(schema.cycles)
+        .where(eq(schema.cycles.label, normaliseCycleLabel(label))),
+    );
+    const row = rows[0];
+    if (row === undefined) return yield* new NotFound({ resource: "cycle" });
+    const set = yield* standardsSet(row.standardsVersion);
+    const cycle: StoredCycle = {
+      label: row.label as Cycle.CycleLabel,
+      standardsVersion: row.standardsVersion,
+      schedule: Schema.decodeUnknownSync(Schedule.Schedule)(row.schedule),
+      minimumParticipants: row.minimumParticipants,
+      set,
+    };
+    return cycle;
+  });

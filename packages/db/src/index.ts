@@ -1,0 +1,8 @@
+export {
+  type Database,
+  type DatabaseHandle,
+  migrationsFolder,
+  openEmbedded,
+  openPostgres,
+} from "./Database.ts";
+export * as schema from "./schema.ts";

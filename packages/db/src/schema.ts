@@ -1,0 +1,332 @@
+// The SeQuIn database. Every tenant-owned row carries its provider organisation's id, so a query can
+// always be scoped to one tenant and a missing scope is visible in review.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const organisations = pgTable("organisations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const services = pgTable(
+  "services",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    /** Opt-in: named in other services' benchmarks instead of an anonymised code. */
+    namedInBenchmarks: boolean("named_in_benchmarks").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("services_name_unique").on(table.name),
+    index("services_organisation").on(table.organisationId),
+  ],
+);
+
+export const wards = pgTable(
+  "wards",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    name: text("name").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("wards_service_name_unique").on(table.serviceId, table.name)],
+);
+
+/** Roles: network admins run the network; the rest belong to one service. */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Lower-cased login name: an email address, or a service login's name. */
+    login: text("login").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role", {
+      enum: ["network-admin", "service-login", "service-lead", "staff", "service-user-rep"],
+    }).notNull(),
+    organisationId: uuid("organisation_id").references(() => organisations.id),
+    serviceId: uuid("service_id").references(() => services.id),
+    passwordHash: text("password_hash").notNull(),
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("accounts_login_unique").on(table.login),
+    index("accounts_service").on(table.serviceId),
+  ],
+);
+
+/** Sessions live here so portal instances are stateless and can run side by side. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie value: a database leak does not leak live sessions. */
+    idHash: text("id_hash").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("sessions_account").on(table.accountId)],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => accounts.id),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [index("api_tokens_service").on(table.serviceId)],
+);
+
+/** Failed logins per key ("account:<login>" or "address:<ip>") in the current window. */
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});
+
+/** A standards set version, stored whole so a cycle's standards never change under it. */
+export const standardsSets = pgTable("standards_sets", {
+  version: text("version").primaryKey(),
+  content: jsonb("content").notNull(),
+  loadedAt: createdAt(),
+});
+
+export const cycles = pgTable("cycles", {
+  label: text("label").primaryKey(),
+  standardsVersion: text("standards_version")
+    .notNull()
+    .references(() => standardsSets.version),
+  schedule: jsonb("schedule").notNull(),
+  minimumParticipants: integer("minimum_participants").notNull().default(5),
+  createdAt: createdAt(),
+});
+
+/** A quarterly schedule's areas of the service's own choice. */
+export const areaChoices = pgTable(
+  "area_choices",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    cycle: text("cycle")
+      .notNull()
+      .references(() => cycles.label),
+    area: text("area").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.serviceId, table.cycle, table.area] })],
+);
+
+export const assessments = pgTable(
+  "assessments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    /** Set for a ward's own assessment; null for the whole service. */
+    wardId: uuid("ward_id").references(() => wards.id),
+    cycle: text("cycle")
+      .notNull()
+      .references(() => cycles.label),
+    area: text("area").notNull(),
+    method: text("method", { enum: ["self-assessment", "involvement-group", "peer-review"] }),
+    reviewingServiceId: uuid("reviewing_service_id").references(() => services.id),
+    attendanceServiceUsers: integer("attendance_service_users").notNull().default(0),
+    attendanceStaff: integer("attendance_staff").notNull().default(0),
+    attendanceCarers: integer("attendance_carers").notNull().default(0),
+    status: text("status", { enum: ["draft", "submitted"] })
+      .notNull()
+      .default("draft"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    submittedBy: uuid("submitted_by").references(() => accounts.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("assessments_service_level_unique")
+      .on(table.serviceId, table.cycle, table.area)
+      .where(sql`${table.wardId} is null`),
+    uniqueIndex("assessments_ward_level_unique")
+      .on(table.wardId, table.cycle, table.area)
+      .where(sql`${table.wardId} is not null`),
+    index("assessments_cycle_area").on(table.cycle, table.area),
+  ],
+);
+
+export const responses = pgTable(
+  "responses",
+  {
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    standardId: text("standard_id").notNull(),
+    viewServiceUser: smallint("view_service_user"),
+    viewStaff: smallint("view_staff"),
+    viewCarer: smallint("view_carer"),
+    /** Anonymous individual ratings per group: { serviceUser: number[], staff: number[], carer?: number[] }. */
+    privateRatings: jsonb("private_ratings"),
+    /** The agreed score; null with `notApplicable` false means not agreed yet. */
+    agreed: smallint("agreed"),
+    notApplicable: boolean("not_applicable").notNull().default(false),
+    rationale: text("rationale").notNull().default(""),
+    evidence: text("evidence").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid("updated_by").references(() => accounts.id),
+  },
+  (table) => [primaryKey({ columns: [table.assessmentId, table.standardId] })],
+);
+
+/** Who changed what after submission (and submissions themselves): never updated, never deleted. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    assessmentId: uuid("assessment_id").references(() => assessments.id),
+    standardId: text("standard_id"),
+    actorId: uuid("actor_id").references(() => accounts.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    action: text("action").notNull(),
+    oldValue: jsonb("old_value"),
+    newValue: jsonb("new_value"),
+    reason: text("reason"),
+  },
+  (table) => [
+    index("audit_events_assessment").on(table.assessmentId),
+    index("audit_events_service").on(table.serviceId),
+  ],
+);
+
+export const uploads = pgTable(
+  "uploads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    cycle: text("cycle")
+      .notNull()
+      .references(() => cycles.label),
+    area: text("area").notNull(),
+    filename: text("filename").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => accounts.id),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("uploads_service_cycle_area").on(table.serviceId, table.cycle, table.area)],
+);
+
+export const actions = pgTable(
+  "actions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    cycle: text("cycle")
+      .notNull()
+      .references(() => cycles.label),
+    standardId: text("standard_id").notNull(),
+    what: text("what").notNull(),
+    owner: text("owner").notNull(),
+    due: date("due", { mode: "string" }).notNull(),
+    status: text("status", { enum: ["not-started", "in-progress", "done", "dropped"] })
+      .notNull()
+      .default("not-started"),
+    outcome: text("outcome"),
+    carriedFrom: text("carried_from"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("actions_service_cycle").on(table.serviceId, table.cycle)],
+);
+
+export const actionNotes = pgTable("action_notes", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  actionId: uuid("action_id")
+    .notNull()
+    .references(() => actions.id, { onDelete: "cascade" }),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
+  on: date("on", { mode: "string" }).notNull(),
+  text: text("text").notNull(),
+  createdAt: createdAt(),
+});
