@@ -63,6 +63,7 @@ export const startHarness = async (driver: TestDriver): Promise<Harness> => {
 
 export interface Answer {
   readonly status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies freely
   readonly body: any;
   readonly headers: Headers;
 }

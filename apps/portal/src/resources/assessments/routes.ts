@@ -346,9 +346,9 @@ export const registerAssessmentRoutes = (router: Router): void => {
         checkScore("body.views.carer", body.views.carer);
         if (body.agreed !== "na") checkScore("body.agreed", body.agreed);
         for (const group of ["serviceUser", "staff", "carer"] as const) {
-          (body.privateRatings?.[group] ?? []).forEach((value, index) =>
-            checkScore(`body.privateRatings.${group}.${index}`, value),
-          );
+          for (const [index, value] of (body.privateRatings?.[group] ?? []).entries()) {
+            checkScore(`body.privateRatings.${group}.${index}`, value);
+          }
         }
         if (body.agreed === "na" && !standard.naAllowed)
           problems.push({

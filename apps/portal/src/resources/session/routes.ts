@@ -105,12 +105,11 @@ export const registerSessionRoutes = (router: Router): void => {
             .limit(1),
         );
         const account = rows[0];
-        const matches = yield* Effect.promise(() =>
-          verifyPassword(account?.passwordHash ?? "", body.password).then(async (result) =>
-            account === undefined
-              ? (await verifyPassword(await decoyHash(), body.password), false)
-              : result,
-          ),
+        // Without an account, verify against a decoy hash anyway: both answers take as long.
+        const matches = yield* Effect.promise(async () =>
+          account === undefined
+            ? verifyPassword(await decoyHash(), body.password).then(() => false)
+            : verifyPassword(account.passwordHash, body.password),
         );
         if (account === undefined || !matches) {
           yield* recordFailure(keys.account, LIMITS.account, now);
