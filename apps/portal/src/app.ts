@@ -19,11 +19,13 @@ import {
 import { openApiDocument } from "./openapi/document.ts";
 import { registerApiReference } from "./openapi/reference.ts";
 import { registerAccountRoutes } from "./resources/accounts/routes.ts";
+import { registerActionRoutes } from "./resources/actions/routes.ts";
 import { registerAssessmentRoutes } from "./resources/assessments/routes.ts";
 import { registerCycleRoutes } from "./resources/cycles/routes.ts";
 import { registerHealthRoutes } from "./resources/health/routes.ts";
 import { registerNetworkRoutes } from "./resources/network/routes.ts";
 import { registerSessionRoutes } from "./resources/session/routes.ts";
+import { registerUploadRoutes } from "./resources/uploads/routes.ts";
 import { AppConfig, Db, Log, Now, StandardsData } from "./Services.ts";
 
 export interface AppDeps {
@@ -88,6 +90,8 @@ export const createApp = (deps: AppDeps): App => {
   registerAccountRoutes(router);
   registerCycleRoutes(router);
   registerAssessmentRoutes(router);
+  registerActionRoutes(router);
+  registerUploadRoutes(router);
 
   const document = openApiDocument(router.routes);
   app.get("/api/v1/openapi.json", (c) => c.json(document));

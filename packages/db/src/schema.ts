@@ -2,6 +2,7 @@
 // always be scoped to one tenant and a missing scope is visible in review.
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   customType,
@@ -311,11 +312,16 @@ export const actions = pgTable(
       .default("not-started"),
     outcome: text("outcome"),
     carriedFrom: text("carried_from"),
+    /** The action this one was carried over from: unique, so carrying over twice copies nothing twice. */
+    carriedFromActionId: uuid("carried_from_action_id").references((): AnyPgColumn => actions.id),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("actions_service_cycle").on(table.serviceId, table.cycle)],
+  (table) => [
+    index("actions_service_cycle").on(table.serviceId, table.cycle),
+    uniqueIndex("actions_carried_from_action_unique").on(table.carriedFromActionId),
+  ],
 );
 
 export const actionNotes = pgTable("action_notes", {

@@ -77,10 +77,13 @@ export const decode = <A>(
   schema: Schema.Codec<A, unknown>,
   input: unknown,
   root: string,
+  excess: "error" | "ignore" = "error",
 ): Result.Result<A, InvalidInput> => {
+  // Bodies refuse unknown keys (a typo must not be silently dropped); query strings ignore them
+  // (tools add cache-busters and tracking parameters).
   const result = Schema.decodeUnknownResult(schema as Schema.Codec<A, unknown, never>)(input, {
     errors: "all",
-    onExcessProperty: "error",
+    onExcessProperty: excess,
     reportInput: true,
   });
   if (Result.isSuccess(result)) return Result.succeed(result.success);
@@ -225,7 +228,7 @@ export class Router {
       }
       let queryValue: unknown;
       if (spec.query !== undefined) {
-        const decoded = decode(spec.query, c.req.query(), "query");
+        const decoded = decode(spec.query, c.req.query(), "query", "ignore");
         if (Result.isFailure(decoded)) return problemResponse(c, decoded.failure);
         queryValue = decoded.success;
       }

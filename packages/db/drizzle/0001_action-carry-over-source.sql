@@ -1,0 +1,3 @@
+ALTER TABLE "actions" ADD COLUMN "carried_from_action_id" uuid;--> statement-breakpoint
+ALTER TABLE "actions" ADD CONSTRAINT "actions_carried_from_action_id_actions_id_fk" FOREIGN KEY ("carried_from_action_id") REFERENCES "public"."actions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "actions_carried_from_action_unique" ON "actions" USING btree ("carried_from_action_id");
