@@ -167,6 +167,7 @@ describe.each(testDrivers())("action plans on %s", (driver) => {
       status: "in-progress",
     });
     expect(same.status).toBe(200);
+    expect(same.body.version).toBe(1);
   });
 
   it("flags overdue actions on London's date and lists them first", async () => {

@@ -122,20 +122,12 @@ export const principalFromToken = (token: string, now: Date) =>
     );
     const row = rows[0];
     if (row === undefined) return undefined;
-    yield* query((db) =>
-      db
-        .update(schema.apiTokens)
-        .set({ lastUsedAt: now })
-        .where(
-          and(
-            eq(schema.apiTokens.id, row.id),
-            or(
-              isNull(schema.apiTokens.lastUsedAt),
-              lt(schema.apiTokens.lastUsedAt, new Date(now.getTime() - TOUCH_INTERVAL_MS)),
-            ),
-          ),
-        ),
-    );
+    if (row.lastUsedAt === null || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+      yield* query((db) =>
+        db.update(schema.apiTokens).set({ lastUsedAt: now }).where(eq(schema.apiTokens.id, row.id)),
+      );
+    }
+
     const principal: Principal = {
       accountId: null,
       tokenId: row.id,

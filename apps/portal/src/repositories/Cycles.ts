@@ -4,6 +4,7 @@ import { schema } from "@sequin/db";
 import { eq } from "drizzle-orm";
 import { Effect, Schema } from "effect";
 import { NotFound } from "../http/Errors.ts";
+import { Db } from "../Services.ts";
 import { query } from "./query.ts";
 
 export interface StoredCycle {
@@ -44,8 +45,24 @@ export const standardsSet = (version: string) =>
 export const normaliseCycleLabel = (text: string): string =>
   text.replace(/^(\d{4})-(\d{2})$/u, "$1/$2");
 
+/**
+ * Cycles never change once opened (a new schedule is a new cycle), so each is read once per
+ * database (keyed by the handle, so tests on fresh databases never see each other's cycles).
+ */
+const cyclesByDatabase = new WeakMap<object, Map<string, StoredCycle>>();
+
 export const findCycle = (label: string) =>
   Effect.gen(function* () {
+    const database = yield* Db;
+    let cycles = cyclesByDatabase.get(database);
+    if (cycles === undefined) {
+      cycles = new Map();
+      cyclesByDatabase.set(database, cycles);
+    }
+    const cached = cycles.get(normaliseCycleLabel(label));
+
+    if (cached !== undefined) return cached;
+
     const rows = yield* query((db) =>
       db
         .select()
@@ -62,5 +79,6 @@ export const findCycle = (label: string) =>
       minimumParticipants: row.minimumParticipants,
       set,
     };
+    cycles.set(cycle.label, cycle);
     return cycle;
   });

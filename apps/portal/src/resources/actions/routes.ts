@@ -179,6 +179,9 @@ export const registerActionRoutes = (router: Router): void => {
           ...(body.outcome === undefined ? {} : { outcome: body.outcome }),
           status,
         };
+        // Nothing to change: answering without a write keeps the version, so no one else goes stale.
+        if (Object.keys(changes).length === 1 && status === row.status)
+          return ok(yield* viewOf(row));
         const now = (yield* Now)();
         const [next] = yield* query((db) =>
           db

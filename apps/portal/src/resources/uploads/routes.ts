@@ -39,8 +39,7 @@ const uploadView = (row: Summary, uploader: string | null) => ({
 });
 
 const matchesEtag = (header: string | undefined, etag: string): boolean =>
-  header !== undefined &&
-  header.split(",").some((candidate) => {
+  (header ?? "").split(",").some((candidate) => {
     const tag = candidate.trim().replace(/^W\//u, "");
     return tag === "*" || tag === etag;
   });
