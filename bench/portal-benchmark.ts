@@ -19,9 +19,19 @@ interface Ready {
 
 const startServer = (driver: string, port: number, url?: string) =>
   new Promise<{ child: ChildProcess; ready: Ready }>((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL("./portal-server.ts", import.meta.url)), driver, String(port), String(CONNECTIONS), url ?? ""], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        fileURLToPath(new URL("./portal-server.ts", import.meta.url)),
+        driver,
+        String(port),
+        String(CONNECTIONS),
+        url ?? "",
+      ],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     let buffer = "";
     child.stdout?.on("data", (data: Buffer) => {
       buffer += data.toString();
@@ -42,9 +52,14 @@ const run = (options: autocannon.Options): Promise<Figures> =>
   new Promise((resolve, reject) => {
     autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options }, (error, result) => {
       if (error) return reject(error);
-      if (result.non2xx > 0) console.log(`    status codes: ${JSON.stringify(result.statusCodeStats)}`);
-      resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx });
-
+      if (result.non2xx > 0)
+        console.log(`    status codes: ${JSON.stringify(result.statusCodeStats)}`);
+      resolve({
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        non2xx: result.non2xx,
+      });
     });
   });
 
@@ -55,7 +70,10 @@ const benchmark = async (driver: "pglite" | "postgres", port: number, url?: stri
   try {
     const hello = await run({ url: `${base}/bench/hello` });
     const insert = await run({ url: `${base}/bench/insert`, method: "POST" });
-    const read = await run({ url: `${base}/api/v1/assessments/${ready.assessments[0]}`, headers: auth });
+    const read = await run({
+      url: `${base}/api/v1/assessments/${ready.assessments[0]}`,
+      headers: auth,
+    });
     // Writes never collide: each in-flight request takes a standard nobody else is writing, and the
     // answer (200, or 409 with the current record) gives that standard's next version.
     const assessment = ready.assessments[0] as string;
@@ -85,7 +103,11 @@ const benchmark = async (driver: "pglite" | "postgres", port: number, url?: stri
             };
           },
           onResponse: (status: number, body: string) => {
-            const parsed = JSON.parse(body) as { standardId?: string; version?: number; current?: { standardId: string; version: number } };
+            const parsed = JSON.parse(body) as {
+              standardId?: string;
+              version?: number;
+              current?: { standardId: string; version: number };
+            };
             const record = status === 409 ? parsed.current : parsed;
             if (record?.standardId !== undefined && record.version !== undefined) {
               versions.set(record.standardId, record.version);
@@ -110,7 +132,9 @@ const report = (driver: string, results: Awaited<ReturnType<typeof benchmark>>) 
   console.log(line("bare single INSERT", results.insert, results.hello));
   console.log(line("read an assessment", results.read, results.hello));
   console.log(line("write a score + audit row", results.write, results.hello));
-  console.log(`  score write / bare INSERT: ${(results.write.rps / results.insert.rps).toFixed(2)}× (target on PostgreSQL ≥ 0.5×)`);
+  console.log(
+    `  score write / bare INSERT: ${(results.write.rps / results.insert.rps).toFixed(2)}× (target on PostgreSQL ≥ 0.5×)`,
+  );
 };
 
 report("PGlite (embedded)", await benchmark("pglite", 3301));

@@ -41,29 +41,67 @@ const portal = createApp({
   },
 });
 await runWith(portal, ensureStandardsSet(standards.set));
-await database.db.execute(sql`create table if not exists bench_rows (id bigserial primary key, value integer not null, at timestamptz not null default now())`);
+await database.db.execute(
+  sql`create table if not exists bench_rows (id bigserial primary key, value integer not null, at timestamptz not null default now())`,
+);
 portal.app.get("/bench/hello", (c) => c.json({ hello: "world" }));
 portal.app.post("/bench/insert", async (c) => {
-  await database.db.execute(sql`insert into bench_rows (value) values (${Math.floor(Math.random() * 1000)})`);
+  await database.db.execute(
+    sql`insert into bench_rows (value) values (${Math.floor(Math.random() * 1000)})`,
+  );
   return c.json({ ok: true }, 201);
 });
 
 // A service with an API token and `slots` submitted assessments, one per benchmark connection.
 const db = database.db;
-const [organisation] = await db.insert(schema.organisations).values({ name: `Bench org ${Date.now()}` }).returning();
-const [service] = await db.insert(schema.services).values({ organisationId: organisation!.id, name: `Bench service ${Date.now()}` }).returning();
+const [organisation] = await db
+  .insert(schema.organisations)
+  .values({ name: `Bench org ${Date.now()}` })
+  .returning();
+const [service] = await db
+  .insert(schema.services)
+  .values({ organisationId: organisation!.id, name: `Bench service ${Date.now()}` })
+  .returning();
 const [admin] = await db
   .insert(schema.accounts)
-  .values({ login: `bench-${Date.now()}@bench.test`, displayName: "Bench", role: "service-lead", serviceId: service!.id, organisationId: organisation!.id, passwordHash: await hashPassword("bench bench bench") })
+  .values({
+    login: `bench-${Date.now()}@bench.test`,
+    displayName: "Bench",
+    role: "service-lead",
+    serviceId: service!.id,
+    organisationId: organisation!.id,
+    passwordHash: await hashPassword("bench bench bench"),
+  })
   .returning();
-await db.insert(schema.cycles).values({ label: "2021/22", standardsVersion: standards.set.version, schedule: standards.schedules.find((s) => s.cycle === "2021/22") as never }).onConflictDoNothing();
+await db
+  .insert(schema.cycles)
+  .values({
+    label: "2021/22",
+    standardsVersion: standards.set.version,
+    schedule: standards.schedules.find((s) => s.cycle === "2021/22") as never,
+  })
+  .onConflictDoNothing();
 const token = `sqt_bench${"x".repeat(40)}${Date.now()}`;
 const { createHash } = await import("node:crypto");
-await db.insert(schema.apiTokens).values({ organisationId: organisation!.id, serviceId: service!.id, name: "bench", tokenHash: createHash("sha256").update(token).digest("hex"), createdBy: admin!.id });
+await db
+  .insert(schema.apiTokens)
+  .values({
+    organisationId: organisation!.id,
+    serviceId: service!.id,
+    name: "bench",
+    tokenHash: createHash("sha256").update(token).digest("hex"),
+    createdBy: admin!.id,
+  });
 const area = standards.set.areas.find((candidate) => candidate.slug === "technology")!;
 const wardRows = await db
   .insert(schema.wards)
-  .values(Array.from({ length: slots }, (_, index) => ({ organisationId: organisation!.id, serviceId: service!.id, name: `Ward ${index + 1}` })))
+  .values(
+    Array.from({ length: slots }, (_, index) => ({
+      organisationId: organisation!.id,
+      serviceId: service!.id,
+      name: `Ward ${index + 1}`,
+    })),
+  )
   .returning();
 const assessmentRows = await db
   .insert(schema.assessments)
@@ -82,14 +120,30 @@ const assessmentRows = await db
     })),
   )
   .returning();
-await db.insert(schema.responses).values(
-  assessmentRows.flatMap((assessment) =>
-    area.standards.map((standard) => ({ assessmentId: assessment.id, organisationId: organisation!.id, standardId: standard.id, viewServiceUser: 2, viewStaff: 2, agreed: 2 })),
-  ),
-);
+await db
+  .insert(schema.responses)
+  .values(
+    assessmentRows.flatMap((assessment) =>
+      area.standards.map((standard) => ({
+        assessmentId: assessment.id,
+        organisationId: organisation!.id,
+        standardId: standard.id,
+        viewServiceUser: 2,
+        viewStaff: 2,
+        agreed: 2,
+      })),
+    ),
+  );
 
 serve({ fetch: portal.app.fetch, port, hostname: "127.0.0.1" }, () => {
-  console.log(JSON.stringify({ ready: true, token, standardIds: area.standards.map((standard) => standard.id), assessments: assessmentRows.map((row) => row.id) }));
+  console.log(
+    JSON.stringify({
+      ready: true,
+      token,
+      standardIds: area.standards.map((standard) => standard.id),
+      assessments: assessmentRows.map((row) => row.id),
+    }),
+  );
 });
 
 // Exit normally on a signal, so profilers (--cpu-prof) write their output.

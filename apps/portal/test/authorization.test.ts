@@ -63,7 +63,12 @@ const sampleBodies = (network: Network, ids: Record<string, string>): Record<str
   ),
 });
 
-/** Routes any signed-in account may call without naming another tenant's resource. */
+const SAMPLE_PDF = new TextEncoder().encode(
+  "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+);
+
+/** Routes any signed-in account may call
+ without naming another tenant's resource. */
 const OPEN_TO_ALL = new Set([
   "get /api/v1/session",
   "delete /api/v1/session",
@@ -160,13 +165,24 @@ describe.each(testDrivers())("authorisation on %s", (driver) => {
     for (const route of routes()) {
       const key = `${route.method} ${route.path}`;
       if (OPEN_TO_ALL.has(key)) continue;
-      const body = route.method === "get" || route.method === "delete" ? undefined : bodies[key];
+      const isUpload = route.path.endsWith("/upload");
+      const body =
+        route.method === "get" || route.method === "delete"
+          ? undefined
+          : isUpload
+            ? SAMPLE_PDF
+            : bodies[key];
       if (route.method !== "get" && route.method !== "delete")
         expect(body, `a sample body for ${key}`).toBeDefined();
       const path = route.path.replace(/:(\w+)/gu, (_, name: string) => ids[name] ?? "x");
       const query = route.query === undefined ? "" : "?cycle=2021-22&area=technology";
       for (const [role, client] of Object.entries(roles)) {
-        const answer = await client.request(route.method.toUpperCase(), `${path}${query}`, body);
+        const answer = await client.request(
+          route.method.toUpperCase(),
+          `${path}${query}`,
+          body,
+          isUpload ? { "content-type": "application/pdf" } : {},
+        );
         expect(
           [403, 404],
           `${role}: ${key} → ${answer.status} ${JSON.stringify(answer.body)}`,

@@ -5,6 +5,7 @@ import { schema } from "@sequin/db";
 import { and, eq, isNull, lt, ne, or } from "drizzle-orm";
 import { Effect } from "effect";
 import { query } from "../repositories/query.ts";
+import { Db } from "../Services.ts";
 import type { Principal, Role } from "./Principal.ts";
 
 export const SESSION_COOKIE = "sequin_session";
@@ -109,15 +110,42 @@ export const purgeExpiredSessions = (now: Date) =>
   );
 
 /** The principal behind an API token (`Authorization: Bearer sqt_…`), or undefined. */
+/**
+ * Integrations call in bursts, so a verified token is remembered for a few seconds per database.
+ * Revocation takes effect at once on the instance that revoked it and within TOKEN_CACHE_MS on others.
+ */
+export const TOKEN_CACHE_MS = 5_000;
+const tokenCache = new WeakMap<object, Map<string, { principal: Principal; until: number }>>();
+
+export const forgetCachedTokens = (database: object) => tokenCache.get(database)?.clear();
+
 export const principalFromToken = (token: string, now: Date) =>
+  Effect.gen(function* () {
+    const database = yield* Db;
+    let cache = tokenCache.get(database);
+    if (cache === undefined) {
+      cache = new Map();
+      tokenCache.set(database, cache);
+    }
+    const hash = sha256(token);
+    const cached = cache.get(hash);
+    if (cached !== undefined && cached.until > now.getTime()) return cached.principal;
+    const principal = yield* lookUpToken(hash, now);
+    if (principal === undefined) cache.delete(hash);
+    else {
+      if (cache.size > 10_000) cache.clear();
+      cache.set(hash, { principal, until: now.getTime() + TOKEN_CACHE_MS });
+    }
+    return principal;
+  });
+
+const lookUpToken = (hash: string, now: Date) =>
   Effect.gen(function* () {
     const rows = yield* query((db) =>
       db
         .select()
         .from(schema.apiTokens)
-        .where(
-          and(eq(schema.apiTokens.tokenHash, sha256(token)), isNull(schema.apiTokens.revokedAt)),
-        )
+        .where(and(eq(schema.apiTokens.tokenHash, hash), isNull(schema.apiTokens.revokedAt)))
         .limit(1),
     );
     const row = rows[0];

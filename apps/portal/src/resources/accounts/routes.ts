@@ -6,12 +6,12 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { Effect, Result, Schema } from "effect";
 import { hashPassword, oneTimePassword } from "../../auth/Passwords.ts";
 import { isAdmin, leadsService, type Principal } from "../../auth/Principal.ts";
-import { deleteAccountSessions, sha256 } from "../../auth/Sessions.ts";
+import { deleteAccountSessions, forgetCachedTokens, sha256 } from "../../auth/Sessions.ts";
 import { created, noContent, ok, type Router } from "../../http/Api.ts";
 import { Conflict, Forbidden, NotFound } from "../../http/Errors.ts";
 import { idParam } from "../../http/Params.ts";
 import { query, transaction } from "../../repositories/query.ts";
-import { Now } from "../../Services.ts";
+import { Db, Now } from "../../Services.ts";
 import { visibleService } from "../network/routes.ts";
 
 const Email = Schema.Trimmed.pipe(
@@ -243,6 +243,7 @@ export const registerAccountRoutes = (router: Router): void => {
             .returning({ id: schema.apiTokens.id }),
         );
         if (updated.length === 0) return yield* new NotFound({ resource: "token" });
+        forgetCachedTokens(yield* Db);
         return noContent;
       }),
   });

@@ -12,7 +12,6 @@ import {
   type AssessmentRow,
   assessmentFor,
   assessmentView,
-  type ResponseRow,
   responsesOf,
   responseView,
   toAgreed,
@@ -21,6 +20,7 @@ import {
 } from "../../repositories/Assessments.ts";
 import { findCycle, normaliseCycleLabel } from "../../repositories/Cycles.ts";
 import { query, transaction } from "../../repositories/query.ts";
+import { assessmentMeta, writeStandard } from "../../repositories/StandardWrites.ts";
 import { Now } from "../../Services.ts";
 import { visibleService } from "../network/routes.ts";
 import {
@@ -329,9 +329,12 @@ export const registerAssessmentRoutes = (router: Router): void => {
         yield* mayWrite(principal);
         const id = yield* idParam(params, "assessmentId", "assessment");
         const standardId = params.standardId ?? "";
-        const row = yield* assessmentFor(principal, id, "write");
-        const cycle = yield* findCycle(row.cycle);
-        const area = Standards.findArea(cycle.set, row.area);
+        // Only what never changes is read first (cached); access, status and version are checked
+        // inside the single write statement.
+        const meta = yield* assessmentMeta(id);
+        if (principal.serviceId === null) return yield* new NotFound({ resource: "assessment" });
+        const cycle = yield* findCycle(meta.cycle);
+        const area = Standards.findArea(cycle.set, meta.area);
         const standard = area?.standards.find((candidate) => candidate.id === standardId);
         if (area === undefined || standard === undefined)
           return yield* new NotFound({ resource: "standard" });
@@ -356,82 +359,40 @@ export const registerAssessmentRoutes = (router: Router): void => {
             message: `${standard.id} cannot be marked not applicable`,
           });
         if (problems.length > 0) return yield* new InvalidInput({ problems });
-        const submitted = row.status === "submitted";
-        yield* requireReason(submitted, body.reason);
-        if (submitted && body.agreed === null) {
-          return yield* new Submission.NotReady({
-            reasons: [{ _tag: "AgreedScoreMissing", standardId: standard.id }],
-          });
-        }
-        const now = (yield* Now)();
-        const values = {
-          viewServiceUser: body.views.serviceUser,
-          viewStaff: body.views.staff,
-          viewCarer: body.views.carer ?? null,
-          privateRatings: body.privateRatings ?? null,
-          agreed: body.agreed === "na" ? null : body.agreed,
-          notApplicable: body.agreed === "na",
-          rationale: body.rationale,
-          evidence: body.evidence,
-        };
-        const updated = yield* transaction<ResponseRow, NotFound | StaleVersion>(async (tx) => {
-          const [before] = await tx
-            .select()
-            .from(schema.responses)
-            .where(
-              and(
-                eq(schema.responses.assessmentId, id),
-                eq(schema.responses.standardId, standard.id),
-              ),
-            );
-          if (before === undefined) return Result.fail(new NotFound({ resource: "standard" }));
-          const [next] = await tx
-            .update(schema.responses)
-            .set({
-              ...values,
-              version: before.version + 1,
-              updatedAt: now,
-              updatedBy: principal.accountId,
-            })
-            .where(
-              and(
-                eq(schema.responses.assessmentId, id),
-                eq(schema.responses.standardId, standard.id),
-                eq(schema.responses.version, body.version),
-              ),
-            )
-            .returning();
-          if (next === undefined)
-            return Result.fail(new StaleVersion({ current: responseView(before) }));
-          await tx
-            .update(schema.assessments)
-            .set({ updatedAt: now })
-            .where(eq(schema.assessments.id, id));
-          if (submitted) {
-            await tx.insert(schema.auditEvents).values({
-              organisationId: row.organisationId,
-              serviceId: row.serviceId,
-              assessmentId: id,
-              standardId: standard.id,
-              actorId: principal.accountId,
-              at: now,
-              action: "standard-changed",
-              oldValue: {
-                agreed: toAgreed(before),
-                rationale: before.rationale,
-                evidence: before.evidence,
-              },
-              newValue: {
-                agreed: toAgreed(next),
-                rationale: next.rationale,
-                evidence: next.evidence,
-              },
-              reason: body.reason ?? null,
-            });
-          }
-          return Result.succeed(next);
+        const outcome = yield* writeStandard({
+          assessmentId: id,
+          standardId: standard.id,
+          writerServiceId: principal.serviceId,
+          actorId: principal.accountId,
+          expectedVersion: body.version,
+          now: (yield* Now)(),
+          reason: body.reason === undefined || body.reason === "" ? null : body.reason,
+          values: {
+            viewServiceUser: body.views.serviceUser,
+            viewStaff: body.views.staff,
+            viewCarer: body.views.carer ?? null,
+            privateRatings: body.privateRatings ?? null,
+            agreed: body.agreed === "na" ? null : body.agreed,
+            notApplicable: body.agreed === "na",
+            rationale: body.rationale,
+            evidence: body.evidence,
+          },
         });
-        return ok(responseView(updated));
+        switch (outcome.kind) {
+          case "no-access":
+            return yield* new NotFound({ resource: "assessment" });
+          case "no-standard":
+            return yield* new NotFound({ resource: "standard" });
+          case "stale":
+            return yield* new StaleVersion({ current: responseView(outcome.before) });
+          case "refused":
+            yield* requireReason(true, body.reason);
+            return yield* new Submission.NotReady({
+              reasons: [{ _tag: "AgreedScoreMissing", standardId: standard.id }],
+            });
+          case "written":
+            return ok(responseView(outcome.after));
+        }
       }),
   });
 
