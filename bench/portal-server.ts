@@ -83,15 +83,13 @@ await db
   .onConflictDoNothing();
 const token = `sqt_bench${"x".repeat(40)}${Date.now()}`;
 const { createHash } = await import("node:crypto");
-await db
-  .insert(schema.apiTokens)
-  .values({
-    organisationId: organisation!.id,
-    serviceId: service!.id,
-    name: "bench",
-    tokenHash: createHash("sha256").update(token).digest("hex"),
-    createdBy: admin!.id,
-  });
+await db.insert(schema.apiTokens).values({
+  organisationId: organisation!.id,
+  serviceId: service!.id,
+  name: "bench",
+  tokenHash: createHash("sha256").update(token).digest("hex"),
+  createdBy: admin!.id,
+});
 const area = standards.set.areas.find((candidate) => candidate.slug === "technology")!;
 const wardRows = await db
   .insert(schema.wards)
@@ -120,20 +118,18 @@ const assessmentRows = await db
     })),
   )
   .returning();
-await db
-  .insert(schema.responses)
-  .values(
-    assessmentRows.flatMap((assessment) =>
-      area.standards.map((standard) => ({
-        assessmentId: assessment.id,
-        organisationId: organisation!.id,
-        standardId: standard.id,
-        viewServiceUser: 2,
-        viewStaff: 2,
-        agreed: 2,
-      })),
-    ),
-  );
+await db.insert(schema.responses).values(
+  assessmentRows.flatMap((assessment) =>
+    area.standards.map((standard) => ({
+      assessmentId: assessment.id,
+      organisationId: organisation!.id,
+      standardId: standard.id,
+      viewServiceUser: 2,
+      viewStaff: 2,
+      agreed: 2,
+    })),
+  ),
+);
 
 serve({ fetch: portal.app.fetch, port, hostname: "127.0.0.1" }, () => {
   console.log(
