@@ -1,12 +1,17 @@
 // The services every repository and route may depend on. The app builds them once (createApp);
 // tests build them over a fresh migrated database.
-import type { Database } from "@sequin/db";
+import type { Database, DatabaseHandle } from "@sequin/db";
 import type { LoadedStandards } from "@sequin/standards";
 import { Context } from "effect";
 import type { Config } from "./Config.ts";
 import type { Logger } from "./http/Logger.ts";
 
 export class Db extends Context.Service<Db, Database>()("@sequin/portal/Db") {}
+
+/** The open database behind `Db`: its driver and prepared-statement execution for hot paths. */
+export class DbHandle extends Context.Service<DbHandle, DatabaseHandle>()(
+  "@sequin/portal/DbHandle",
+) {}
 
 /** The current time. A service so tests can move the clock (session expiry, overdue actions). */
 export class Now extends Context.Service<Now, () => Date>()("@sequin/portal/Now") {}

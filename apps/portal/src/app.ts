@@ -26,7 +26,7 @@ import { registerHealthRoutes } from "./resources/health/routes.ts";
 import { registerNetworkRoutes } from "./resources/network/routes.ts";
 import { registerSessionRoutes } from "./resources/session/routes.ts";
 import { registerUploadRoutes } from "./resources/uploads/routes.ts";
-import { AppConfig, Db, Log, Now, StandardsData } from "./Services.ts";
+import { AppConfig, Db, DbHandle, Log, Now, StandardsData } from "./Services.ts";
 
 export interface AppDeps {
   readonly database: DatabaseHandle;
@@ -49,6 +49,8 @@ const JSON_BODY_LIMIT = 1024 * 1024;
 export const createApp = (deps: AppDeps): App => {
   const layer = Layer.mergeAll(
     Layer.succeed(Db, deps.database.db),
+    Layer.succeed(DbHandle, deps.database),
+
     Layer.succeed(Now, deps.now ?? (() => new Date())),
     Layer.succeed(StandardsData, deps.standards),
     Layer.succeed(AppConfig, deps.config),

@@ -3,7 +3,14 @@
 import { Cause, Effect, Exit, type ManagedRuntime, Result, Schema, SchemaIssue } from "effect";
 import type { Context, Hono } from "hono";
 import type { Principal } from "../auth/Principal.ts";
-import { type AppConfig, type Db, Log, type Now, type StandardsData } from "../Services.ts";
+import {
+  type AppConfig,
+  type Db,
+  type DbHandle,
+  Log,
+  type Now,
+  type StandardsData,
+} from "../Services.ts";
 import {
   type ApiError,
   InvalidInput,
@@ -21,7 +28,7 @@ export type AppEnv = {
 };
 
 /** Every service a route may use; the runtime provides them all. */
-export type Services = Db | Now | StandardsData | AppConfig | Log;
+export type Services = Db | DbHandle | Now | StandardsData | AppConfig | Log;
 
 export interface Reply {
   readonly status?: number;

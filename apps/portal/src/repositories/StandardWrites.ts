@@ -1,11 +1,12 @@
 // Writing one standard's consensus record is the portal's hottest write, so it is one SQL statement:
 // check access and status, lock and read the old record, update it if the version matches, write the
-// audit row when the area was already submitted, and touch the assessment — one round trip, atomic.
+// audit row when the area was already submitted — one round trip, atomic. The assessment row itself
+// is not touched: concurrent writes to different standards of one area must not queue on its lock.
 import { schema } from "@sequin/db";
 import { eq, sql } from "drizzle-orm";
 import { Effect } from "effect";
 import { NotFound } from "../http/Errors.ts";
-import { Db } from "../Services.ts";
+import { Db, DbHandle } from "../Services.ts";
 import type { ResponseRow } from "./Assessments.ts";
 import { query } from "./query.ts";
 
@@ -149,22 +150,16 @@ export const writeStandard = (write: StandardWrite) =>
         from target t, before b, updated u
         where t.status = 'submitted'
         returning id
-      ),
-      touched as (
-        update assessments set updated_at = ${at}::timestamptz
-        from updated u where assessments.id = u.assessment_id
-        returning assessments.id
       )
       select
         (select status from target) as status,
         (select row_to_json(b) from before b) as before,
         (select row_to_json(u) from updated u) as updated,
-        (select count(*) from audit) as audited,
-        (select count(*) from touched) as touched`;
-    const result = yield* query((db) => db.execute(statement));
-    const rows = (
-      Array.isArray(result) ? result : (result as { rows: Array<unknown> }).rows
-    ) as Array<{
+        (select count(*) from audit) as audited`;
+    // Prepared: the statement is planned once per connection, not on every write.
+    const rows = (yield* DbHandle.use((handle) =>
+      Effect.promise(() => handle.executePrepared(statement)),
+    )) as Array<{
       status: string | null;
       before: RawResponse | string | null;
       updated: RawResponse | string | null;
