@@ -1,6 +1,7 @@
 // The portal's configuration: read once, from the environment, at start-up. Nothing else in the
 // portal reads process.env. A bad value stops start-up with a message naming the variable.
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Result, Schema, SchemaIssue } from "effect";
 
 export interface Config {
@@ -55,6 +56,9 @@ export class ConfigError extends Schema.TaggedError<ConfigError>()("ConfigError"
   }
 }
 
+/** `.data/` at the repository root, wherever the command is run from. */
+const defaultDataDir = fileURLToPath(new URL("../../../.data", import.meta.url));
+
 const isOn = (flag: string | undefined, fallback: boolean) =>
   flag === undefined ? fallback : flag === "true" || flag === "1" || flag === "yes";
 
@@ -88,7 +92,8 @@ export const readConfig = (
     port,
     host: env.HOST ?? "0.0.0.0",
     databaseUrl: env.DATABASE_URL,
-    dataDir: resolve(env.SEQUIN_DATA_DIR ?? ".data"),
+    dataDir: env.SEQUIN_DATA_DIR === undefined ? defaultDataDir : resolve(env.SEQUIN_DATA_DIR),
+
     publicOrigin: new URL(env.SEQUIN_PUBLIC_ORIGIN ?? `http://localhost:${port}`).origin,
     seedDemo: isOn(env.SEQUIN_SEED_DEMO, true),
     logLevel: env.SEQUIN_LOG_LEVEL ?? "info",

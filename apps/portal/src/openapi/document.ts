@@ -31,7 +31,7 @@ const standardErrors: Record<number, string> = {
   404: "Not found, or not yours",
   409: "Conflict, or changed by someone else (the current version is included)",
   413: "Body too large",
-  415: "Send application/json",
+  415: "Unsupported media type (the detail names the one to send)",
   422: "Refused by a domain rule (every reason is listed)",
   429: "Too many attempts",
 };
