@@ -49,16 +49,21 @@ export const services = pgTable(
   ],
 );
 
+/** The tenant columns of every row a service owns: its organisation and the service itself. */
+const ownedByService = () => ({
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
+  serviceId: uuid("service_id")
+    .notNull()
+    .references(() => services.id),
+});
+
 export const wards = pgTable(
   "wards",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
-    serviceId: uuid("service_id")
-      .notNull()
-      .references(() => services.id),
+    ...ownedByService(),
     name: text("name").notNull(),
     active: boolean("active").notNull().default(true),
     createdAt: createdAt(),
@@ -111,12 +116,7 @@ export const apiTokens = pgTable(
   "api_tokens",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
-    serviceId: uuid("service_id")
-      .notNull()
-      .references(() => services.id),
+    ...ownedByService(),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     createdBy: uuid("created_by")
@@ -158,12 +158,7 @@ export const cycles = pgTable("cycles", {
 export const areaChoices = pgTable(
   "area_choices",
   {
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
-    serviceId: uuid("service_id")
-      .notNull()
-      .references(() => services.id),
+    ...ownedByService(),
     cycle: text("cycle")
       .notNull()
       .references(() => cycles.label),
@@ -176,12 +171,7 @@ export const assessments = pgTable(
   "assessments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
-    serviceId: uuid("service_id")
-      .notNull()
-      .references(() => services.id),
+    ...ownedByService(),
     /** Set for a ward's own assessment; null for the whole service. */
     wardId: uuid("ward_id").references(() => wards.id),
     cycle: text("cycle")
@@ -269,12 +259,7 @@ export const uploads = pgTable(
   "uploads",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
-    serviceId: uuid("service_id")
-      .notNull()
-      .references(() => services.id),
+    ...ownedByService(),
     cycle: text("cycle")
       .notNull()
       .references(() => cycles.label),
@@ -293,12 +278,7 @@ export const actions = pgTable(
   "actions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
-    serviceId: uuid("service_id")
-      .notNull()
-      .references(() => services.id),
+    ...ownedByService(),
     cycle: text("cycle")
       .notNull()
       .references(() => cycles.label),
