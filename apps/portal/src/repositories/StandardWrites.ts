@@ -121,7 +121,6 @@ export const writeStandard = (write: StandardWrite) =>
       before as (
         select r.* from responses r, target t
         where r.assessment_id = t.id and r.standard_id = ${write.standardId}
-        for update of r
       ),
       updated as (
         update responses r set
@@ -136,9 +135,13 @@ export const writeStandard = (write: StandardWrite) =>
           version = r.version + 1,
           updated_at = ${at}::timestamptz,
           updated_by = ${write.actorId}::uuid
-        from target t
+        from target t, before b
         where r.assessment_id = t.id and r.standard_id = ${write.standardId}
           and r.version = ${write.expectedVersion}::integer and ${changeAllowed}
+          -- No row lock: if a concurrent write committed after this statement's snapshot, the row
+          -- re-checked here no longer matches the snapshot the audit row describes, so nothing is
+          -- written and the caller gets a 409 instead of an audit entry with the wrong old value.
+          and b.version = r.version
         returning r.*
       ),
       audit as (
