@@ -21,9 +21,12 @@ import { registerApiReference } from "./openapi/reference.ts";
 import { registerAccountRoutes } from "./resources/accounts/routes.ts";
 import { registerActionRoutes } from "./resources/actions/routes.ts";
 import { registerAssessmentRoutes } from "./resources/assessments/routes.ts";
+import { registerBenchmarkRoutes } from "./resources/benchmarks/routes.ts";
 import { registerCycleRoutes } from "./resources/cycles/routes.ts";
 import { registerHealthRoutes } from "./resources/health/routes.ts";
 import { registerNetworkRoutes } from "./resources/network/routes.ts";
+import { registerCalendarFeed } from "./resources/schedule/feeds.ts";
+import { registerScheduleRoutes } from "./resources/schedule/routes.ts";
 import { registerSessionRoutes } from "./resources/session/routes.ts";
 import { registerUploadRoutes } from "./resources/uploads/routes.ts";
 import { AppConfig, Db, DbHandle, Log, Now, StandardsData } from "./Services.ts";
@@ -87,6 +90,7 @@ export const createApp = (deps: AppDeps): App => {
 
   const router = new Router(app);
   registerHealthRoutes(app, deps.database);
+  registerCalendarFeed(app);
   registerSessionRoutes(router);
   registerNetworkRoutes(router);
   registerAccountRoutes(router);
@@ -94,6 +98,8 @@ export const createApp = (deps: AppDeps): App => {
   registerAssessmentRoutes(router);
   registerActionRoutes(router);
   registerUploadRoutes(router);
+  registerScheduleRoutes(router);
+  registerBenchmarkRoutes(router);
 
   const document = openApiDocument(router.routes);
   app.get("/api/v1/openapi.json", (c) => c.json(document));

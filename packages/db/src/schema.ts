@@ -316,3 +316,26 @@ export const actionNotes = pgTable("action_notes", {
   text: text("text").notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * Calendar feeds: a secret URL a calendar app polls for a service's deadlines. Only the token's
+ * SHA-256 is kept, so a database leak does not leak working feed URLs.
+ */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ...ownedByService(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [index("calendar_feeds_service").on(table.serviceId)],
+);
+
+/** Network-wide settings that every instance must share (e.g. the peer-code salt). */
+export const networkSettings = pgTable("network_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: createdAt(),
+});

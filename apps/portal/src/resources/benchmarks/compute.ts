@@ -1,0 +1,203 @@
+// A cycle's network benchmark from stored results: the core does the statistics; this file only
+// loads, labels (anonymised codes unless a service opted in to be named) and shapes the answers.
+import { Buddying, Cycle, Network, PeerCode, Ratio } from "@sequin/core";
+import { schema } from "@sequin/db";
+import { Effect } from "effect";
+import { cycleResults } from "../../repositories/CycleResults.ts";
+import { findCycle, type StoredCycle } from "../../repositories/Cycles.ts";
+import { peerCodeSalt } from "../../repositories/NetworkSettings.ts";
+import { query } from "../../repositories/query.ts";
+
+export interface CycleBenchmark {
+  readonly cycle: StoredCycle;
+  readonly previousCycle: string | null;
+  readonly areas: ReturnType<typeof Network.benchmark>;
+  readonly labels: ReadonlyMap<
+    string,
+    { readonly code: string; readonly name: string; readonly named: boolean }
+  >;
+  readonly areaNames: ReadonlyMap<string, string>;
+}
+
+export const computeCycleBenchmark = (label: string) =>
+  Effect.gen(function* () {
+    const cycle = yield* findCycle(label);
+    const previousLabel = Cycle.previous(cycle.label);
+    const previous = yield* findCycle(previousLabel).pipe(
+      Effect.map((found): StoredCycle | undefined => found),
+      Effect.catchTag("NotFound", () => Effect.succeed(undefined)),
+    );
+    const current = yield* cycleResults(cycle.label, cycle.set);
+    // Last cycle's results are laid out in this cycle's standards, so change is per standard id.
+    const before = previous === undefined ? [] : yield* cycleResults(previous.label, cycle.set);
+    const areas = Network.benchmark(cycle.set, current, before, {
+      minimumParticipants: cycle.minimumParticipants,
+    });
+    const services = yield* query((db) =>
+      db
+        .select({
+          id: schema.services.id,
+          name: schema.services.name,
+          named: schema.services.namedInBenchmarks,
+        })
+        .from(schema.services),
+    );
+    const codes = PeerCode.codesFor(
+      yield* peerCodeSalt,
+      services.map((service) => service.id),
+    );
+    const labels = new Map(
+      services.map((service) => [
+        service.id,
+        { code: codes.get(service.id) as string, name: service.name, named: service.named },
+      ]),
+    );
+    const benchmark: CycleBenchmark = {
+      cycle,
+      previousCycle: previous === undefined ? null : previous.label,
+      areas,
+      labels,
+      areaNames: new Map(cycle.set.areas.map((area) => [area.slug as string, area.name])),
+    };
+    return benchmark;
+  });
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** How a service is shown to someone else: its name if it opted in, its code otherwise. */
+const labelFor = (benchmark: CycleBenchmark, serviceId: string, reveal: boolean) => {
+  const label = benchmark.labels.get(serviceId);
+  if (label === undefined) return { code: "S-????", name: null };
+  return { code: label.code, name: reveal || label.named ? label.name : null };
+};
+
+const distributionView = (area: CycleBenchmark["areas"][number]) =>
+  area.withheld
+    ? null
+    : {
+        participants: area.distribution.participants,
+        min: round1(area.distribution.min),
+        q1: round1(area.distribution.q1),
+        median: round1(area.distribution.median),
+        q3: round1(area.distribution.q3),
+        max: round1(area.distribution.max),
+      };
+
+const standingView = (standing: CycleBenchmark["areas"][number]["services"][number]) => ({
+  percent: round1(standing.percent),
+  percentile: standing.percentile === undefined ? null : round1(standing.percentile),
+  bestPractice: standing.bestPractice,
+  focus: standing.focus,
+  change:
+    standing.change === undefined
+      ? null
+      : {
+          area: round1(standing.change.area),
+          standards: standing.change.standards.map((standard) => ({
+            standardId: standard.standardId,
+            change: Ratio.toNumber(standard.change),
+            display: `${standard.change.numerator > 0 ? "+" : ""}${Ratio.format(standard.change, 1)}`,
+          })),
+        },
+});
+
+/** One service's view: its standing in every area, anonymised peers, buddies and best practice. */
+export const serviceView = (benchmark: CycleBenchmark, serviceId: string) => {
+  const areas = benchmark.areas.map((area) => {
+    const own = area.services.find((standing) => standing.serviceId === serviceId);
+    return {
+      area: area.area,
+      name: benchmark.areaNames.get(area.area) ?? area.area,
+      participants: area.withheld ? area.participants : area.distribution.participants,
+      withheld: area.withheld,
+      distribution: distributionView(area),
+      service: own === undefined ? null : standingView(own),
+      // Withheld means withheld: no peer scores either, or they could be rebuilt.
+      peers: area.withheld
+        ? []
+        : area.services
+            .filter((standing) => standing.serviceId !== serviceId)
+            .map((standing) => ({
+              ...labelFor(benchmark, standing.serviceId, false),
+              percent: round1(standing.percent),
+            }))
+            .sort((a, b) => b.percent - a.percent),
+    };
+  });
+  const options = { areaNames: benchmark.areaNames };
+  const buddies = Buddying.buddyPairs(benchmark.areas, { ...options, minShared: 1 })
+    .filter((pair) => pair.services.includes(serviceId))
+    .slice(0, 5)
+    .map((pair) => ({
+      with: labelFor(
+        benchmark,
+        pair.services[0] === serviceId ? pair.services[1] : pair.services[0],
+        false,
+      ),
+      sharedWeakAreas: pair.sharedWeakAreas.map((shared) => shared.area),
+      reason: pair.reason,
+    }));
+  const best = Buddying.bestPractice(benchmark.areas, options).find(
+    (suggestion) => suggestion.serviceId === serviceId,
+  );
+  return {
+    cycle: benchmark.cycle.label,
+    previousCycle: benchmark.previousCycle,
+    minimumParticipants: benchmark.cycle.minimumParticipants,
+    you: labelFor(benchmark, serviceId, true),
+    areas,
+    buddies,
+    bestPractice:
+      best === undefined
+        ? null
+        : {
+            area: best.area,
+            percent: round1(best.percent),
+            learnFrom: best.learnFrom.map((leader) => ({
+              ...labelFor(benchmark, leader.serviceId, false),
+              percent: round1(leader.percent),
+              reason: leader.reason,
+            })),
+          },
+  };
+};
+
+/** The network admins' view: every service, named. */
+export const networkView = (benchmark: CycleBenchmark) => ({
+  cycle: benchmark.cycle.label,
+  previousCycle: benchmark.previousCycle,
+  minimumParticipants: benchmark.cycle.minimumParticipants,
+  areas: benchmark.areas.map((area) => ({
+    area: area.area,
+    name: benchmark.areaNames.get(area.area) ?? area.area,
+    withheld: area.withheld,
+    distribution: distributionView(area),
+    services: area.services
+      .map((standing) => ({
+        serviceId: standing.serviceId,
+        ...labelFor(benchmark, standing.serviceId, true),
+        ...standingView(standing),
+      }))
+      .sort((a, b) => b.percent - a.percent),
+  })),
+  buddies: Buddying.buddyPairs(benchmark.areas, {
+    areaNames: benchmark.areaNames,
+    minShared: 2,
+  }).map((pair) => ({
+    services: pair.services.map((id) => labelFor(benchmark, id, true)),
+    reason: pair.reason,
+  })),
+});
+
+/** What anyone may see: per area, participants and the distribution, or that it is withheld. */
+export const publicView = (benchmark: CycleBenchmark) => ({
+  cycle: benchmark.cycle.label,
+  minimumParticipants: benchmark.cycle.minimumParticipants,
+  areas: benchmark.areas.map((area) => ({
+    area: area.area,
+    name: benchmark.areaNames.get(area.area) ?? area.area,
+    participants: area.withheld ? area.participants : area.distribution.participants,
+    withheld: area.withheld,
+    distribution: distributionView(area),
+  })),
+});
