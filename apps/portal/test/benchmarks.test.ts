@@ -107,6 +107,46 @@ describe.each(testDrivers())("benchmarks on %s", (driver) => {
     expect(again.body).toBeUndefined();
   });
 
+  it("recomputes when a submitted result changes, not on every read", async () => {
+    const lead = await signedIn(harness, "lead@first.test");
+    const path = `/api/v1/services/${first.id}/benchmark?cycle=2021-22`;
+    const before = await lead.get(path);
+    const area = before.body.areas.find(
+      (candidate: { service: unknown }) => candidate.service !== null,
+    );
+    const assessments = (
+      await lead.get(`/api/v1/services/${first.id}/assessments?cycle=2021-22`)
+    ).body.filter((assessment: { area: string }) => assessment.area === area.area);
+    // Every ward (or the whole service) scores every standard 0 with a reason: the area drops to 0%.
+    for (const summary of assessments) {
+      const assessment = (await lead.get(`/api/v1/assessments/${summary.id}`)).body;
+      for (const standard of assessment.standards) {
+        const answer = await lead.put(
+          `/api/v1/assessments/${summary.id}/standards/${standard.standardId}`,
+          {
+            version: standard.version,
+            views: { serviceUser: 0, staff: 0 },
+            agreed: standard.agreed === "na" ? "na" : 0,
+            rationale: "Re-scored",
+            evidence: "",
+            reason: "Re-scored after a peer review",
+          },
+        );
+        expect(answer.status).toBe(200);
+      }
+    }
+    // Within the second the cached answer stands; after it, the change shows.
+    expect((await lead.get(path)).headers.get("etag")).toBe(before.headers.get("etag"));
+    harness.clock.now = new Date(harness.clock.now.getTime() + 1500);
+    await lead.get("/api/v1/session");
+    const after = await lead.get(path);
+    expect(after.headers.get("etag")).not.toBe(before.headers.get("etag"));
+    const changed = after.body.areas.find(
+      (candidate: { area: string }) => candidate.area === area.area,
+    );
+    expect(changed.service.percent).toBe(0);
+  });
+
   it("names every service for network admins only", async () => {
     const admin = await signedIn(harness, "admin@net.test");
     const network = await admin.get("/api/v1/cycles/2021-22/benchmark");

@@ -2,11 +2,13 @@
 // loads, labels (anonymised codes unless a service opted in to be named) and shapes the answers.
 import { Buddying, Cycle, Network, PeerCode, Ratio } from "@sequin/core";
 import { schema } from "@sequin/db";
+import { sql } from "drizzle-orm";
 import { Effect } from "effect";
 import { cycleResults } from "../../repositories/CycleResults.ts";
-import { findCycle, type StoredCycle } from "../../repositories/Cycles.ts";
+import { findCycle, normaliseCycleLabel, type StoredCycle } from "../../repositories/Cycles.ts";
 import { peerCodeSalt } from "../../repositories/NetworkSettings.ts";
 import { query } from "../../repositories/query.ts";
+import { Db, Now } from "../../Services.ts";
 
 export interface CycleBenchmark {
   readonly cycle: StoredCycle;
@@ -19,7 +21,9 @@ export interface CycleBenchmark {
   readonly areaNames: ReadonlyMap<string, string>;
 }
 
-export const computeCycleBenchmark = (label: string) =>
+type Statistics = Omit<CycleBenchmark, "labels">;
+
+const computeStatistics = (label: string) =>
   Effect.gen(function* () {
     const cycle = yield* findCycle(label);
     const previousLabel = Cycle.previous(cycle.label);
@@ -30,9 +34,75 @@ export const computeCycleBenchmark = (label: string) =>
     const current = yield* cycleResults(cycle.label, cycle.set);
     // Last cycle's results are laid out in this cycle's standards, so change is per standard id.
     const before = previous === undefined ? [] : yield* cycleResults(previous.label, cycle.set);
-    const areas = Network.benchmark(cycle.set, current, before, {
-      minimumParticipants: cycle.minimumParticipants,
-    });
+    const statistics: Statistics = {
+      cycle,
+      previousCycle: previous === undefined ? null : previous.label,
+      areas: Network.benchmark(cycle.set, current, before, {
+        minimumParticipants: cycle.minimumParticipants,
+      }),
+      areaNames: new Map(cycle.set.areas.map((area) => [area.slug as string, area.name])),
+    };
+    return statistics;
+  });
+
+/**
+ * Results change only when a submitted area is submitted or changed, and every such change writes
+ * an audit row. The audit sequence is therefore a cheap "results changed" stamp: the benchmark is
+ * recomputed when it moves, not on every read. The stamp is re-read at most once a second per
+ * instance, so a read costs no query at all while nothing changes.
+ */
+const STAMP_CHECK_MS = 1000;
+
+interface CacheEntry {
+  stamp: string;
+  checkedAt: number;
+  readonly statistics: Statistics;
+  publicReply?: { readonly text: string; readonly etag: string };
+}
+
+const cacheByDatabase = new WeakMap<object, Map<string, CacheEntry>>();
+
+const resultsStamp = query((db) =>
+  db.execute(
+    sql`select last_value::text || ':' || is_called::text as stamp from audit_events_id_seq`,
+  ),
+).pipe(
+  Effect.map((result) => {
+    const rows = (
+      Array.isArray(result) ? result : (result as { rows: Array<unknown> }).rows
+    ) as Array<{ stamp: string }>;
+    return rows[0]?.stamp ?? "";
+  }),
+);
+
+/** The cycle's statistics from the cache, recomputed only when results changed. */
+export const cycleStatistics = (label: string) =>
+  Effect.gen(function* () {
+    const database = yield* Db;
+    let cache = cacheByDatabase.get(database);
+    if (cache === undefined) {
+      cache = new Map();
+      cacheByDatabase.set(database, cache);
+    }
+    const key = normaliseCycleLabel(label);
+    const now = (yield* Now)().getTime();
+
+    const entry = cache.get(key);
+    if (entry !== undefined && now - entry.checkedAt < STAMP_CHECK_MS) return entry;
+    const stamp = yield* resultsStamp;
+    if (entry !== undefined && entry.stamp === stamp) {
+      entry.checkedAt = now;
+      return entry;
+    }
+    const fresh: CacheEntry = { stamp, checkedAt: now, statistics: yield* computeStatistics(key) };
+    cache.set(key, fresh);
+    return fresh;
+  });
+
+/** Statistics plus how each service is shown (names change when a service opts in or out). */
+export const computeCycleBenchmark = (label: string) =>
+  Effect.gen(function* () {
+    const { statistics } = yield* cycleStatistics(label);
     const services = yield* query((db) =>
       db
         .select({
@@ -46,18 +116,14 @@ export const computeCycleBenchmark = (label: string) =>
       yield* peerCodeSalt,
       services.map((service) => service.id),
     );
-    const labels = new Map(
-      services.map((service) => [
-        service.id,
-        { code: codes.get(service.id) as string, name: service.name, named: service.named },
-      ]),
-    );
     const benchmark: CycleBenchmark = {
-      cycle,
-      previousCycle: previous === undefined ? null : previous.label,
-      areas,
-      labels,
-      areaNames: new Map(cycle.set.areas.map((area) => [area.slug as string, area.name])),
+      ...statistics,
+      labels: new Map(
+        services.map((service) => [
+          service.id,
+          { code: codes.get(service.id) as string, name: service.name, named: service.named },
+        ]),
+      ),
     };
     return benchmark;
   });
@@ -190,7 +256,7 @@ export const networkView = (benchmark: CycleBenchmark) => ({
 });
 
 /** What anyone may see: per area, participants and the distribution, or that it is withheld. */
-export const publicView = (benchmark: CycleBenchmark) => ({
+export const publicView = (benchmark: Statistics) => ({
   cycle: benchmark.cycle.label,
   minimumParticipants: benchmark.cycle.minimumParticipants,
   areas: benchmark.areas.map((area) => ({

@@ -7,20 +7,28 @@ import type { Reply, Router } from "../../http/Api.ts";
 import { Forbidden } from "../../http/Errors.ts";
 import { idParam } from "../../http/Params.ts";
 import { visibleService } from "../network/routes.ts";
-import { computeCycleBenchmark, networkView, publicView, serviceView } from "./compute.ts";
+import {
+  computeCycleBenchmark,
+  cycleStatistics,
+  networkView,
+  publicView,
+  serviceView,
+} from "./compute.ts";
 
 const CycleQuery = Schema.Struct({
   cycle: Schema.String.pipe(Schema.check(Schema.isMaxLength(20))),
 });
 
-/** JSON with a strong ETag; a matching If-None-Match gets 304 and no body. */
-const cacheable = (
-  body: unknown,
+const etagOf = (text: string) =>
+  `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
+
+/** A JSON answer with a strong ETag; a matching If-None-Match gets 304 and no body. */
+const reply = (
+  text: string,
+  etag: string,
   ifNoneMatch: string | undefined,
   visibility: "public" | "private",
 ): Reply => {
-  const text = JSON.stringify(body);
-  const etag = `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
   const headers = {
     etag,
     "cache-control": `${visibility}, no-cache`,
@@ -35,6 +43,15 @@ const cacheable = (
       headers: { ...headers, "content-type": "application/json; charset=utf-8" },
     }),
   };
+};
+
+const cacheable = (
+  body: unknown,
+  ifNoneMatch: string | undefined,
+  visibility: "public" | "private",
+): Reply => {
+  const text = JSON.stringify(body);
+  return reply(text, etagOf(text), ifNoneMatch, visibility);
 };
 
 export const registerBenchmarkRoutes = (router: Router): void => {
@@ -82,8 +99,18 @@ export const registerBenchmarkRoutes = (router: Router): void => {
     access: "public",
     handler: ({ c, params }) =>
       Effect.gen(function* () {
-        const benchmark = yield* computeCycleBenchmark(params.cycle ?? "");
-        return cacheable(publicView(benchmark), c.req.header("if-none-match"), "public");
+        // The public answer depends on nothing but the results, so its text and ETag are cached too.
+        const entry = yield* cycleStatistics(params.cycle ?? "");
+        if (entry.publicReply === undefined) {
+          const text = JSON.stringify(publicView(entry.statistics));
+          entry.publicReply = { text, etag: etagOf(text) };
+        }
+        return reply(
+          entry.publicReply.text,
+          entry.publicReply.etag,
+          c.req.header("if-none-match"),
+          "public",
+        );
       }),
   });
 };
