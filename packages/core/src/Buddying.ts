@@ -50,7 +50,12 @@ const pct = (value: number): string => `${Math.round(value)}%`;
  */
 export const buddyPairs = (
   benchmarks: ReadonlyArray<AreaBenchmark>,
-  options: { readonly minShared?: number; readonly areaNames?: ReadonlyMap<string, string> } = {},
+  options: {
+    readonly minShared?: number;
+    readonly areaNames?: ReadonlyMap<string, string>;
+    /** Only the pairs that include this service (one service's view: linear, not quadratic). */
+    readonly only?: string;
+  } = {},
 ): ReadonlyArray<BuddySuggestion> => {
   const minShared = options.minShared ?? 1;
   const nameOf = (area: string) => options.areaNames?.get(area) ?? area;
@@ -68,26 +73,35 @@ export const buddyPairs = (
     }
   }
   const services = [...weak.keys()].sort();
-  const pairs: Array<BuddySuggestion & { readonly combined: number }> = [];
-  for (let i = 0; i < services.length; i++) {
-    const first = services[i] as string;
-    const firstAreas = weak.get(first) as Map<string, number>;
-    for (let j = i + 1; j < services.length; j++) {
-      const second = services[j] as string;
-      const secondAreas = weak.get(second) as Map<string, number>;
-      const shared: Array<SharedArea> = [];
-      for (const [area, percent] of firstAreas) {
-        const other = secondAreas.get(area);
-        if (other !== undefined) shared.push({ area, percents: [percent, other] });
-      }
-      if (shared.length < minShared) continue;
-      const reason = `Both in the bottom quartile for ${shared
-        .map((s) => `${nameOf(s.area)} (${pct(s.percents[0])} and ${pct(s.percents[1])})`)
-        .join(", ")
-        .replace(/, ([^,]*)$/u, " and $1")}`;
-      const combined = shared.reduce((sum, s) => sum + s.percents[0] + s.percents[1], 0);
-      pairs.push({ services: [first, second], sharedWeakAreas: shared, reason, combined });
+  const candidates: Array<readonly [string, string]> = [];
+  if (options.only !== undefined) {
+    const only = options.only;
+    if (weak.has(only)) {
+      for (const other of services)
+        if (other !== only) candidates.push(only < other ? [only, other] : [other, only]);
     }
+  } else {
+    for (let i = 0; i < services.length; i++) {
+      for (let j = i + 1; j < services.length; j++)
+        candidates.push([services[i] as string, services[j] as string]);
+    }
+  }
+  const pairs: Array<BuddySuggestion & { readonly combined: number }> = [];
+  for (const [first, second] of candidates) {
+    const firstAreas = weak.get(first) as Map<string, number>;
+    const secondAreas = weak.get(second) as Map<string, number>;
+    const shared: Array<SharedArea> = [];
+    for (const [area, percent] of firstAreas) {
+      const other = secondAreas.get(area);
+      if (other !== undefined) shared.push({ area, percents: [percent, other] });
+    }
+    if (shared.length < minShared) continue;
+    const reason = `Both in the bottom quartile for ${shared
+      .map((s) => `${nameOf(s.area)} (${pct(s.percents[0])} and ${pct(s.percents[1])})`)
+      .join(", ")
+      .replace(/, ([^,]*)$/u, " and $1")}`;
+    const combined = shared.reduce((sum, s) => sum + s.percents[0] + s.percents[1], 0);
+    pairs.push({ services: [first, second], sharedWeakAreas: shared, reason, combined });
   }
   pairs.sort(
     (a, b) =>

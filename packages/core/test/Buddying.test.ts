@@ -42,6 +42,14 @@ describe("Buddying", () => {
     ]);
   });
 
+  it("lists one service's pairs alone, the same as filtering them all", () => {
+    for (const serviceId of ["a", "b", "c", "e"]) {
+      expect(Buddying.buddyPairs(benchmarks, { only: serviceId })).toEqual(
+        Buddying.buddyPairs(benchmarks).filter((pair) => pair.services.includes(serviceId)),
+      );
+    }
+  });
+
   it("points each service's weakest area at the best there", () => {
     const suggestions = Buddying.bestPractice(benchmarks);
     expect(suggestions.find((s) => s.serviceId === "a")).toEqual({

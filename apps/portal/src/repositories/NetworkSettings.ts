@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { schema } from "@sequin/db";
 import { eq } from "drizzle-orm";
 import { Effect } from "effect";
+import { Db } from "../Services.ts";
 import { query } from "./query.ts";
 
 const PEER_CODE_SALT = "peer-code-salt";
@@ -13,6 +14,9 @@ const PEER_CODE_SALT = "peer-code-salt";
  * service keeps its code year after year while nobody can work a code back to a service.
  */
 export const peerCodeSalt = Effect.gen(function* () {
+  const database = yield* Db;
+  const known = salts.get(database);
+  if (known !== undefined) return known;
   yield* query((db) =>
     db
       .insert(schema.networkSettings)
@@ -22,5 +26,10 @@ export const peerCodeSalt = Effect.gen(function* () {
   const rows = yield* query((db) =>
     db.select().from(schema.networkSettings).where(eq(schema.networkSettings.key, PEER_CODE_SALT)),
   );
-  return rows[0]?.value as string;
+  const salt = rows[0]?.value as string;
+  salts.set(database, salt);
+  return salt;
 });
+
+/** The salt never changes once written, so each instance reads it once per database. */
+const salts = new WeakMap<object, string>();

@@ -8,7 +8,7 @@ import { cycleResults } from "../../repositories/CycleResults.ts";
 import { findCycle, normaliseCycleLabel, type StoredCycle } from "../../repositories/Cycles.ts";
 import { peerCodeSalt } from "../../repositories/NetworkSettings.ts";
 import { query } from "../../repositories/query.ts";
-import { Db, Now } from "../../Services.ts";
+import { Db, Now, type StandardsData } from "../../Services.ts";
 
 export interface CycleBenchmark {
   readonly cycle: StoredCycle;
@@ -19,11 +19,15 @@ export interface CycleBenchmark {
     { readonly code: string; readonly name: string; readonly named: boolean }
   >;
   readonly areaNames: ReadonlyMap<string, string>;
+  /** Computed once per change of results: they do not depend on how services are labelled. */
+  readonly bestPractice: ReturnType<typeof Buddying.bestPractice>;
+  readonly networkBuddies: ReturnType<typeof Buddying.buddyPairs>;
 }
 
 type Statistics = Omit<CycleBenchmark, "labels">;
 
-const computeStatistics = (label: string) =>
+/** Computes a cycle's statistics from the database, bypassing the cache (benchmarks time this). */
+export const computeStatistics = (label: string) =>
   Effect.gen(function* () {
     const cycle = yield* findCycle(label);
     const previousLabel = Cycle.previous(cycle.label);
@@ -34,13 +38,17 @@ const computeStatistics = (label: string) =>
     const current = yield* cycleResults(cycle.label, cycle.set);
     // Last cycle's results are laid out in this cycle's standards, so change is per standard id.
     const before = previous === undefined ? [] : yield* cycleResults(previous.label, cycle.set);
+    const areas = Network.benchmark(cycle.set, current, before, {
+      minimumParticipants: cycle.minimumParticipants,
+    });
+    const areaNames = new Map(cycle.set.areas.map((area) => [area.slug as string, area.name]));
     const statistics: Statistics = {
       cycle,
       previousCycle: previous === undefined ? null : previous.label,
-      areas: Network.benchmark(cycle.set, current, before, {
-        minimumParticipants: cycle.minimumParticipants,
-      }),
-      areaNames: new Map(cycle.set.areas.map((area) => [area.slug as string, area.name])),
+      areas,
+      areaNames,
+      bestPractice: Buddying.bestPractice(areas, { areaNames }),
+      networkBuddies: Buddying.buddyPairs(areas, { areaNames, minShared: 2 }),
     };
     return statistics;
   });
@@ -94,10 +102,29 @@ export const cycleStatistics = (label: string) =>
       entry.checkedAt = now;
       return entry;
     }
-    const fresh: CacheEntry = { stamp, checkedAt: now, statistics: yield* computeStatistics(key) };
+    // Requests that arrive while a recompute runs wait for it instead of starting their own.
+    const flightKey = `${key}@${stamp}`;
+    let inFlight = inFlightByDatabase.get(database);
+    if (inFlight === undefined) {
+      inFlight = new Map();
+      inFlightByDatabase.set(database, inFlight);
+    }
+    const flights = inFlight;
+    let flight = inFlight.get(flightKey);
+    if (flight === undefined) {
+      const context = yield* Effect.context<Db | StandardsData>();
+      flight = Effect.runPromise(
+        computeStatistics(key).pipe(Effect.provideContext(context)),
+      ).finally(() => flights.delete(flightKey));
+      inFlight.set(flightKey, flight);
+    }
+    const statistics = yield* Effect.promise(() => flight);
+    const fresh: CacheEntry = { stamp, checkedAt: now, statistics };
     cache.set(key, fresh);
     return fresh;
   });
+
+const inFlightByDatabase = new WeakMap<object, Map<string, Promise<Statistics>>>();
 
 /** Statistics plus how each service is shown (names change when a service opts in or out). */
 export const computeCycleBenchmark = (label: string) =>
@@ -191,8 +218,11 @@ export const serviceView = (benchmark: CycleBenchmark, serviceId: string) => {
     };
   });
   const options = { areaNames: benchmark.areaNames };
-  const buddies = Buddying.buddyPairs(benchmark.areas, { ...options, minShared: 1 })
-    .filter((pair) => pair.services.includes(serviceId))
+  const buddies = Buddying.buddyPairs(benchmark.areas, {
+    ...options,
+    minShared: 1,
+    only: serviceId,
+  })
     .slice(0, 5)
     .map((pair) => ({
       with: labelFor(
@@ -203,9 +233,7 @@ export const serviceView = (benchmark: CycleBenchmark, serviceId: string) => {
       sharedWeakAreas: pair.sharedWeakAreas.map((shared) => shared.area),
       reason: pair.reason,
     }));
-  const best = Buddying.bestPractice(benchmark.areas, options).find(
-    (suggestion) => suggestion.serviceId === serviceId,
-  );
+  const best = benchmark.bestPractice.find((suggestion) => suggestion.serviceId === serviceId);
   return {
     cycle: benchmark.cycle.label,
     previousCycle: benchmark.previousCycle,
@@ -246,10 +274,7 @@ export const networkView = (benchmark: CycleBenchmark) => ({
       }))
       .sort((a, b) => b.percent - a.percent),
   })),
-  buddies: Buddying.buddyPairs(benchmark.areas, {
-    areaNames: benchmark.areaNames,
-    minShared: 2,
-  }).map((pair) => ({
+  buddies: benchmark.networkBuddies.map((pair) => ({
     services: pair.services.map((id) => labelFor(benchmark, id, true)),
     reason: pair.reason,
   })),
