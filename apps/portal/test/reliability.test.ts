@@ -100,7 +100,11 @@ describe("a restart of the app on the embedded database", () => {
         config: testConfig,
         logger: memoryLogger(),
       });
-      return { app, database, close: async () => (await app.dispose(), await database.close()) };
+      const close = async () => {
+        await app.dispose();
+        await database.close();
+      };
+      return { app, database, close };
     };
     const first = await boot();
     const harness = {

@@ -92,9 +92,10 @@ export const cycleResults = (cycle: string, set: Standards.StandardsSet) =>
       const used = wholeService === undefined ? list : [wholeService];
       const size = positions.get(first.area)?.size ?? 0;
       const matrix = new Int8Array(used.length * size);
-      used.forEach((assessment, index) =>
-        matrix.set(cells.get(assessment.id) as Int8Array, index * size),
-      );
+      for (const [index, assessment] of used.entries()) {
+        matrix.set(cells.get(assessment.id) as Int8Array, index * size);
+      }
+
       results.push({
         serviceId: first.serviceId,
         area: first.area,

@@ -3,7 +3,8 @@
 import { Buddying, Cycle, Network, PeerCode, Ratio } from "@sequin/core";
 import { schema } from "@sequin/db";
 import { sql } from "drizzle-orm";
-import { Effect } from "effect";
+import { Effect, Exit } from "effect";
+import type { NotFound } from "../../http/Errors.ts";
 import { cycleResults } from "../../repositories/CycleResults.ts";
 import { findCycle, normaliseCycleLabel, type StoredCycle } from "../../repositories/Cycles.ts";
 import { peerCodeSalt } from "../../repositories/NetworkSettings.ts";
@@ -93,6 +94,8 @@ export const cycleStatistics = (label: string) =>
       cacheByDatabase.set(database, cache);
     }
     const key = normaliseCycleLabel(label);
+    // An unknown cycle is a 404 before any caching (findCycle caches what exists).
+    yield* findCycle(key);
     const now = (yield* Now)().getTime();
 
     const entry = cache.get(key);
@@ -113,18 +116,23 @@ export const cycleStatistics = (label: string) =>
     let flight = inFlight.get(flightKey);
     if (flight === undefined) {
       const context = yield* Effect.context<Db | StandardsData>();
-      flight = Effect.runPromise(
+      flight = Effect.runPromiseExit(
         computeStatistics(key).pipe(Effect.provideContext(context)),
       ).finally(() => flights.delete(flightKey));
-      inFlight.set(flightKey, flight);
+      flights.set(flightKey, flight);
     }
-    const statistics = yield* Effect.promise(() => flight);
+    const exit = yield* Effect.promise(() => flight);
+    if (Exit.isFailure(exit)) return yield* Effect.failCause(exit.cause);
+    const statistics = exit.value;
     const fresh: CacheEntry = { stamp, checkedAt: now, statistics };
     cache.set(key, fresh);
     return fresh;
   });
 
-const inFlightByDatabase = new WeakMap<object, Map<string, Promise<Statistics>>>();
+const inFlightByDatabase = new WeakMap<
+  object,
+  Map<string, Promise<Exit.Exit<Statistics, NotFound>>>
+>();
 
 /** Statistics plus how each service is shown (names change when a service opts in or out). */
 export const computeCycleBenchmark = (label: string) =>

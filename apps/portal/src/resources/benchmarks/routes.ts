@@ -34,7 +34,7 @@ const reply = (
     "cache-control": `${visibility}, no-cache`,
     vary: "Cookie, Authorization",
   };
-  if (ifNoneMatch !== undefined && ifNoneMatch.split(",").some((tag) => tag.trim() === etag)) {
+  if (ifNoneMatch?.split(",").some((tag) => tag.trim() === etag)) {
     return { response: new Response(null, { status: 304, headers }) };
   }
   return {
