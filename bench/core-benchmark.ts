@@ -2,7 +2,8 @@
 // standards, against the floor: the same computation (sums and counts per service, area and standard,
 // then each area's quartiles) as a plain loop over typed arrays. Then pairing 1,000 services.
 // Prints its figures; asserts nothing about time.
-import { Benchmark, Network, Pairing, Scale, Schema, Standards } from "./core-imports.ts";
+import { Benchmark, Network, Pairing } from "./core-imports.ts";
+import { syntheticSet } from "./synthetic-set.ts";
 import { measure, ms } from "./timing.ts";
 
 const SERVICES = 1000;
@@ -18,32 +19,12 @@ const random = () => {
   return state / 4294967296;
 };
 
-const set = Schema.decodeUnknownSync(Standards.StandardsSet)({
+const set = syntheticSet({
   version: "2021.1",
-  name: "Benchmark set",
-  scale: Scale.defaultScale,
-  areas: Array.from({ length: AREAS }, (_, a) => {
-    const code = `A${String.fromCharCode(65 + a)}`;
-    return {
-      code,
-      slug: `area-${a + 1}`,
-      name: `Area ${a + 1}`,
-      symbol: "1F4CB",
-      description: "Benchmark area.",
-      easyRead: "Benchmark area.",
-      origin: "Generated.",
-      standards: Array.from({ length: STANDARDS }, (_, s) => ({
-        id: `${code}-${String(s + 1).padStart(2, "0")}`,
-        text: "A standard.",
-        easyRead: "A standard.",
-        perspective: "both",
-        weight: "expected",
-        naAllowed: s === STANDARDS - 1,
-        evidenceHints: ["Minutes"],
-        symbol: "2705",
-      })),
-    };
-  }),
+  areas: AREAS,
+  standards: STANDARDS,
+  codePrefix: "A",
+  slugPrefix: "area",
 });
 
 // The same scores in both shapes: typed array [service][area][ward][standard] and core objects.

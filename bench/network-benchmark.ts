@@ -8,7 +8,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { Scale, Schedule, Standards } from "@sequin/core";
+import { Schedule, Standards } from "@sequin/core";
 import { openPostgres } from "@sequin/db";
 import { createApp, runWith } from "@sequin/portal";
 import { makeLogger } from "@sequin/portal/http/Logger";
@@ -18,6 +18,7 @@ import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { Effect, Schema } from "effect";
 import postgres from "postgres";
+import { syntheticSet } from "./synthetic-set.ts";
 
 const SERVICES = 500;
 const WARDS = 5;
@@ -35,32 +36,12 @@ await admin.unsafe(`create database ${name}`);
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 
-const set = Schema.decodeUnknownSync(Standards.StandardsSet)({
+const set = syntheticSet({
   version: "2099.1",
-  name: "Benchmark set",
-  scale: Scale.defaultScale,
-  areas: Array.from({ length: AREAS }, (_, a) => {
-    const code = `Z${String.fromCharCode(65 + a)}`;
-    return {
-      code,
-      slug: `bench-area-${a + 1}`,
-      name: `Bench area ${a + 1}`,
-      symbol: "1F4CB",
-      description: "Benchmark area.",
-      easyRead: "Benchmark area.",
-      origin: "Generated.",
-      standards: Array.from({ length: STANDARDS }, (_, s) => ({
-        id: `${code}-${String(s + 1).padStart(2, "0")}`,
-        text: "A standard.",
-        easyRead: "A standard.",
-        perspective: "both",
-        weight: "expected",
-        naAllowed: s === STANDARDS - 1,
-        evidenceHints: ["Minutes"],
-        symbol: "2705",
-      })),
-    };
-  }),
+  areas: AREAS,
+  standards: STANDARDS,
+  codePrefix: "Z",
+  slugPrefix: "bench-area",
 });
 
 const database = await openPostgres(url.toString(), { max: 10 });
