@@ -42,3 +42,9 @@ export const transaction = <A, E>(
         Result.isSuccess(result) ? Effect.succeed(result.success) : Effect.fail(result.failure),
     ),
   );
+
+/** Whether a database error (or the driver error it wraps) is a unique-constraint violation. */
+export const isUniqueViolation = (error: unknown): boolean => {
+  const outer = error as { code?: string; cause?: { code?: string } } | null | undefined;
+  return outer?.code === "23505" || outer?.cause?.code === "23505";
+};

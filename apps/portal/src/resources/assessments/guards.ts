@@ -25,8 +25,3 @@ export const requireReason = (submitted: boolean, reason: string | undefined) =>
         }),
       )
     : Effect.void;
-
-export const isUniqueViolation = (error: unknown): boolean => {
-  const cause = (error as { cause?: { code?: string }; code?: string }) ?? {};
-  return cause.code === "23505" || cause.cause?.code === "23505";
-};

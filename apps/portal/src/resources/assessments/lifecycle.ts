@@ -15,10 +15,10 @@ import {
   toCoreAssessment,
 } from "../../repositories/Assessments.ts";
 import { findCycle, normaliseCycleLabel } from "../../repositories/Cycles.ts";
-import { query, transaction } from "../../repositories/query.ts";
+import { isUniqueViolation, query, transaction } from "../../repositories/query.ts";
 import { Now } from "../../Services.ts";
 import { visibleService } from "../network/routes.ts";
-import { isUniqueViolation, mayWrite, requireReason } from "./guards.ts";
+import { mayWrite, requireReason } from "./guards.ts";
 import { CreateAssessment, ListQuery, UpdateAssessment } from "./schemas.ts";
 
 export const registerAssessmentLifecycleRoutes = (router: Router): void => {

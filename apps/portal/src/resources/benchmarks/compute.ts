@@ -9,7 +9,7 @@ import { cycleResults } from "../../repositories/CycleResults.ts";
 import { findCycle, normaliseCycleLabel, type StoredCycle } from "../../repositories/Cycles.ts";
 import { peerCodeSalt } from "../../repositories/NetworkSettings.ts";
 import { query } from "../../repositories/query.ts";
-import { Db, Now, type StandardsData } from "../../Services.ts";
+import { Db, DbHandle, Now, type StandardsData } from "../../Services.ts";
 
 export interface CycleBenchmark {
   readonly cycle: StoredCycle;
@@ -71,18 +71,13 @@ interface CacheEntry {
 
 const cacheByDatabase = new WeakMap<object, Map<string, CacheEntry>>();
 
-const resultsStamp = query((db) =>
-  db.execute(
-    sql`select last_value::text || ':' || is_called::text as stamp from audit_events_id_seq`,
+const resultsStamp = DbHandle.use((handle) =>
+  Effect.promise(() =>
+    handle.executePrepared(
+      sql`select last_value::text || ':' || is_called::text as stamp from audit_events_id_seq`,
+    ),
   ),
-).pipe(
-  Effect.map((result) => {
-    const rows = (
-      Array.isArray(result) ? result : (result as { rows: Array<unknown> }).rows
-    ) as Array<{ stamp: string }>;
-    return rows[0]?.stamp ?? "";
-  }),
-);
+).pipe(Effect.map((rows) => String(rows[0]?.stamp ?? "")));
 
 /** The cycle's statistics from the cache, recomputed only when results changed. */
 export const cycleStatistics = (label: string) =>

@@ -8,7 +8,7 @@ import { canReadService, isAdmin, type Principal } from "../../auth/Principal.ts
 import { created, ok, type Router } from "../../http/Api.ts";
 import { Conflict, Forbidden, NotFound } from "../../http/Errors.ts";
 import { idParam } from "../../http/Params.ts";
-import { query, transaction } from "../../repositories/query.ts";
+import { isUniqueViolation, query, transaction } from "../../repositories/query.ts";
 import { Db } from "../../Services.ts";
 
 const Name = Schema.Trimmed.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200)));
@@ -49,9 +49,6 @@ export const visibleService = (principal: Principal, serviceId: string) =>
     return service;
   });
 
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === "object" && error !== null && ("code" in error ? error.code === "23505" : false);
-
 /** Inserts, turning a unique-constraint violation into a Conflict with a plain message. */
 const insertUnique = <A>(run: () => Promise<A>, message: string) =>
   Effect.flatMap(
@@ -59,9 +56,7 @@ const insertUnique = <A>(run: () => Promise<A>, message: string) =>
       try {
         return Result.succeed(await run());
       } catch (error) {
-        const cause = (error as { cause?: unknown }).cause ?? error;
-        if (isUniqueViolation(cause) || isUniqueViolation(error))
-          return Result.fail(new Conflict({ message }));
+        if (isUniqueViolation(error)) return Result.fail(new Conflict({ message }));
         throw error;
       }
     }),
