@@ -120,6 +120,8 @@ describe.each(testDrivers())("authorisation on %s", (driver) => {
       ),
       { "content-type": "application/pdf" },
     );
+    // Real ids of B's resources: a fixture that failed would make every refusal below vacuous.
+    expect([bAction.status, bUpload.status]).toEqual([201, 201]);
     ids = {
       serviceId: network.serviceB.id,
       assessmentId: bAssessment.id,
@@ -127,8 +129,8 @@ describe.each(testDrivers())("authorisation on %s", (driver) => {
       tokenId: bToken.details.id,
       accountId: bAccounts[0].id,
       wardId: bWard.id,
-      actionId: bAction.body?.id ?? "00000000-0000-0000-0000-000000000001",
-      uploadId: bUpload.body?.id ?? "00000000-0000-0000-0000-000000000002",
+      actionId: bAction.body.id,
+      uploadId: bUpload.body.id,
       cycle: "2021-22",
       area: "technology",
     };

@@ -2,7 +2,7 @@
 // that deletes the row. Only a hash of the cookie value is stored.
 import { createHash, randomBytes } from "node:crypto";
 import { schema } from "@sequin/db";
-import { and, eq, isNull, lt, ne, or } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { Effect } from "effect";
 import { query } from "../repositories/query.ts";
 import { Db } from "../Services.ts";
@@ -93,19 +93,6 @@ export const deleteAccountSessions = (accountId: string, keep: string | null = n
         keep === null
           ? eq(schema.sessions.accountId, accountId)
           : and(eq(schema.sessions.accountId, accountId), ne(schema.sessions.idHash, keep)),
-      ),
-  );
-
-/** Removes sessions that can no longer be used. */
-export const purgeExpiredSessions = (now: Date) =>
-  query((db) =>
-    db
-      .delete(schema.sessions)
-      .where(
-        or(
-          lt(schema.sessions.expiresAt, now),
-          lt(schema.sessions.lastSeenAt, new Date(now.getTime() - IDLE_TIMEOUT_MS)),
-        ),
       ),
   );
 

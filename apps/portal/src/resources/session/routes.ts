@@ -12,7 +12,6 @@ import {
   createSession,
   deleteAccountSessions,
   deleteSession,
-  purgeExpiredSessions,
   SESSION_COOKIE,
 } from "../../auth/Sessions.ts";
 import {
@@ -121,8 +120,6 @@ export const registerSessionRoutes = (router: Router): void => {
         // A new session id at every sign-in; the one this browser had (if any) ends.
         const previous = c.get("principal");
         if (previous?.sessionHash) yield* deleteSession(previous.sessionHash);
-        // Expired and idle sessions are swept here, so the table does not grow without bound.
-        yield* purgeExpiredSessions(now);
         const session = yield* createSession(account.id, now);
 
         const cookie = generateCookie(SESSION_COOKIE, session.cookieValue, {
