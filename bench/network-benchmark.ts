@@ -120,6 +120,10 @@ try {
       logLevel: "silent",
       trustProxy: false,
       maxUploadBytes: 1,
+      networkName: "Bench network",
+      chromiumPath: "/usr/bin/chromium",
+      pdfServiceUrl: undefined,
+      siteDir: "/nonexistent",
     },
   });
   const label = `${FIRST_YEAR + CYCLES - 1}/${String((FIRST_YEAR + CYCLES) % 100).padStart(2, "0")}`;

@@ -38,6 +38,10 @@ const portal = createApp({
     logLevel: "silent",
     trustProxy: false,
     maxUploadBytes: 20 * 1024 * 1024,
+    networkName: "Bench network",
+    chromiumPath: "/usr/bin/chromium",
+    pdfServiceUrl: undefined,
+    siteDir: "/nonexistent",
   },
 });
 await runWith(portal, ensureStandardsSet(standards.set));

@@ -18,6 +18,14 @@ export interface Config {
   /** Trust X-Forwarded-For for the client address (behind a reverse proxy only). */
   readonly trustProxy: boolean;
   readonly maxUploadBytes: number;
+  /** The network's name, printed on the network pack. */
+  readonly networkName: string;
+  /** Chromium for rendering PDFs in-process (the embedded default). */
+  readonly chromiumPath: string;
+  /** A separate PDF renderer service (`apps/pdf`); unset renders in this process. */
+  readonly pdfServiceUrl: string | undefined;
+  /** The built public site served at `/`; unset or missing serves a plain link to the portal. */
+  readonly siteDir: string;
 }
 
 const Port = Schema.NumberFromString.pipe(
@@ -46,6 +54,12 @@ const Environment = Schema.Struct({
   SEQUIN_MAX_UPLOAD_MB: Schema.optionalKey(
     Schema.NumberFromString.pipe(Schema.check(Schema.isBetween({ minimum: 1, maximum: 100 }))),
   ),
+  SEQUIN_NETWORK_NAME: Schema.optionalKey(
+    Schema.Trimmed.pipe(Schema.check(Schema.isMinLength(1), Schema.isMaxLength(200))),
+  ),
+  CHROMIUM_PATH: Schema.optionalKey(Schema.NonEmptyString),
+  SEQUIN_PDF_URL: Schema.optionalKey(Url),
+  SEQUIN_SITE_DIR: Schema.optionalKey(Schema.NonEmptyString),
 });
 
 export class ConfigError extends Schema.TaggedError<ConfigError>()("ConfigError", {
@@ -58,6 +72,8 @@ export class ConfigError extends Schema.TaggedError<ConfigError>()("ConfigError"
 
 /** `.data/` at the repository root, wherever the command is run from. */
 const defaultDataDir = fileURLToPath(new URL("../../../.data", import.meta.url));
+/** The Astro build of `apps/site`. */
+const defaultSiteDir = fileURLToPath(new URL("../../site/dist", import.meta.url));
 
 const isOn = (flag: string | undefined, fallback: boolean) =>
   flag === undefined ? fallback : flag === "true" || flag === "1" || flag === "yes";
@@ -99,5 +115,9 @@ export const readConfig = (
     logLevel: env.SEQUIN_LOG_LEVEL ?? "info",
     trustProxy: isOn(env.SEQUIN_TRUST_PROXY, false),
     maxUploadBytes: (env.SEQUIN_MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
+    networkName: env.SEQUIN_NETWORK_NAME ?? "SeQuIn network",
+    chromiumPath: env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    pdfServiceUrl: env.SEQUIN_PDF_URL,
+    siteDir: env.SEQUIN_SITE_DIR === undefined ? defaultSiteDir : resolve(env.SEQUIN_SITE_DIR),
   });
 };

@@ -5,6 +5,7 @@ import type { LoadedStandards } from "@sequin/standards";
 import { Context } from "effect";
 import type { Config } from "./Config.ts";
 import type { Logger } from "./http/Logger.ts";
+import type { Printer } from "./pdf/Printer.ts";
 
 export class Db extends Context.Service<Db, Database>()("@sequin/portal/Db") {}
 
@@ -23,3 +24,11 @@ export class StandardsData extends Context.Service<StandardsData, LoadedStandard
 export class AppConfig extends Context.Service<AppConfig, Config>()("@sequin/portal/AppConfig") {}
 
 export class Log extends Context.Service<Log, Logger>()("@sequin/portal/Log") {}
+
+/** Tells this instance's job worker that work was queued (it also polls, for other instances). */
+export class JobSignal extends Context.Service<JobSignal, { readonly wake: () => void }>()(
+  "@sequin/portal/JobSignal",
+) {}
+
+/** Prints the portal's PDFs (area reports, the network pack). */
+export class Pdf extends Context.Service<Pdf, Printer>()("@sequin/portal/Pdf") {}

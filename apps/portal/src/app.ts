@@ -16,20 +16,30 @@ import {
   requestContext,
   securityHeaders,
 } from "./http/Security.ts";
+import { jobHandlers, maintenance } from "./jobs/handlers.ts";
+import { type JobWorker, makeJobWorker } from "./jobs/Worker.ts";
 import { openApiDocument } from "./openapi/document.ts";
 import { registerApiReference } from "./openapi/reference.ts";
+import { localPrinter, type Printer, remotePrinter } from "./pdf/Printer.ts";
 import { registerAccountRoutes } from "./resources/accounts/routes.ts";
 import { registerActionRoutes } from "./resources/actions/routes.ts";
 import { registerAssessmentRoutes } from "./resources/assessments/routes.ts";
 import { registerBenchmarkRoutes } from "./resources/benchmarks/routes.ts";
 import { registerCycleRoutes } from "./resources/cycles/routes.ts";
+import { registerExportRoutes } from "./resources/exports/routes.ts";
 import { registerHealthRoutes } from "./resources/health/routes.ts";
+import { registerJobRoutes } from "./resources/jobs/routes.ts";
 import { registerNetworkRoutes } from "./resources/network/routes.ts";
+import { registerPeerReviewRoutes } from "./resources/peer-review/routes.ts";
+import { registerReportRoutes } from "./resources/reports/routes.ts";
 import { registerCalendarFeed } from "./resources/schedule/feeds.ts";
 import { registerScheduleRoutes } from "./resources/schedule/routes.ts";
 import { registerSessionRoutes } from "./resources/session/routes.ts";
+import { registerThemeRoutes } from "./resources/themes/routes.ts";
 import { registerUploadRoutes } from "./resources/uploads/routes.ts";
-import { AppConfig, Db, DbHandle, Log, Now, StandardsData } from "./Services.ts";
+import { AppConfig, Db, DbHandle, JobSignal, Log, Now, Pdf, StandardsData } from "./Services.ts";
+import { registerPublicSite } from "./site.ts";
+import { registerWebPages } from "./web/index.ts";
 
 export interface AppDeps {
   readonly database: DatabaseHandle;
@@ -38,18 +48,31 @@ export interface AppDeps {
   readonly logger: Logger;
   /** The clock; tests move it. */
   readonly now?: () => Date;
+  /** Prints PDFs; by default in-process, or through `config.pdfServiceUrl`. */
+  readonly printer?: Printer;
+  /** How often the job worker polls the shared queue (it is started with `app.jobs.start()`). */
+  readonly jobPollMs?: number;
 }
 
 export interface App {
   readonly app: Hono<AppEnv>;
   readonly router: Router;
   readonly runtime: ManagedRuntime.ManagedRuntime<Services, never>;
+  /** Background jobs in this process: main.ts starts the worker; tests drive it with runOnce(). */
+  readonly jobs: JobWorker;
   readonly dispose: () => Promise<void>;
 }
 
 const JSON_BODY_LIMIT = 1024 * 1024;
 
 export const createApp = (deps: AppDeps): App => {
+  // The worker needs the runtime and the runtime offers the worker's wake-up: tie the knot late.
+  const signal = { wake: () => {} };
+  const printer =
+    deps.printer ??
+    (deps.config.pdfServiceUrl === undefined
+      ? localPrinter(deps.config.chromiumPath)
+      : remotePrinter(deps.config.pdfServiceUrl));
   const layer = Layer.mergeAll(
     Layer.succeed(Db, deps.database.db),
     Layer.succeed(DbHandle, deps.database),
@@ -58,8 +81,17 @@ export const createApp = (deps: AppDeps): App => {
     Layer.succeed(StandardsData, deps.standards),
     Layer.succeed(AppConfig, deps.config),
     Layer.succeed(Log, deps.logger),
+    Layer.succeed(JobSignal, { wake: () => signal.wake() }),
+    Layer.succeed(Pdf, printer),
   );
   const runtime = ManagedRuntime.make(layer);
+  const jobs = makeJobWorker(runtime, {
+    handlers: jobHandlers,
+    logger: deps.logger,
+    housekeeping: maintenance,
+    ...(deps.jobPollMs === undefined ? {} : { pollMs: deps.jobPollMs }),
+  });
+  signal.wake = jobs.wake;
   const now = deps.now ?? (() => new Date());
 
   const app = new Hono<AppEnv>();
@@ -100,10 +132,18 @@ export const createApp = (deps: AppDeps): App => {
   registerUploadRoutes(router);
   registerScheduleRoutes(router);
   registerBenchmarkRoutes(router);
+  registerExportRoutes(router);
+  registerPeerReviewRoutes(router);
+  registerJobRoutes(router);
+  registerReportRoutes(router);
+  registerThemeRoutes(router);
 
   const document = openApiDocument(router.routes);
   app.get("/api/v1/openapi.json", (c) => c.json(document));
   registerApiReference(app);
+  registerWebPages(app, deps);
+
+  registerPublicSite(app, deps.config.siteDir);
 
   app.notFound((c) =>
     c.json(
@@ -132,7 +172,17 @@ export const createApp = (deps: AppDeps): App => {
     );
   });
 
-  return { app, router, runtime, dispose: () => runtime.dispose() };
+  return {
+    app,
+    router,
+    runtime,
+    jobs,
+    dispose: async () => {
+      await jobs.stop();
+      await printer.close();
+      await runtime.dispose();
+    },
+  };
 };
 
 /** Runs an effect with the app's services (seeding, CLI commands, tests). */

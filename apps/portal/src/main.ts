@@ -38,6 +38,8 @@ if (config.success.seedDemo && (await runWith(portal, isEmpty))) {
   logger.info("seeded the demo network (made-up data, every name marked demo)", seeded);
 }
 
+portal.jobs.start();
+
 const server = serve(
   { fetch: portal.app.fetch, port: config.success.port, hostname: config.success.host },
   (info) => {

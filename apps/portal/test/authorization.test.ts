@@ -58,6 +58,11 @@ const sampleBodies = (network: Network, ids: Record<string, string>): Record<str
   "post /api/v1/services/:serviceId/actions/carry-over": { from: "2021/22", to: "2022/23" },
   "put /api/v1/services/:serviceId/cycles/:cycle/choices": { areas: ["meaningful-activity"] },
   "post /api/v1/services/:serviceId/calendar-feeds": {},
+  "post /api/v1/cycles/:cycle/peer-review-rounds": { area: "technology" },
+  "patch /api/v1/peer-review-rounds/:roundId": { version: 1, pairs: [] },
+  "post /api/v1/peer-review-rounds/:roundId/publish": { version: 1 },
+  "post /api/v1/jobs": { kind: "recompute-benchmarks" },
+  "put /api/v1/cycles/:cycle/areas/:area/themes": { themes: [{ title: "sneaky" }] },
   ...Object.fromEntries(
     Object.entries(ids)
       .filter(([key]) => key.startsWith("body:"))
@@ -80,6 +85,7 @@ const OPEN_TO_ALL = new Set([
   "get /api/v1/cycles",
   "get /api/v1/cycles/:cycle",
   "get /api/v1/cycles/:cycle/standards",
+  "get /api/v1/cycles/:cycle/themes",
 ]);
 
 describe.each(testDrivers())("authorisation on %s", (driver) => {
@@ -120,8 +126,11 @@ describe.each(testDrivers())("authorisation on %s", (driver) => {
       ),
       { "content-type": "application/pdf" },
     );
+    const round = await network.admin.post("/api/v1/cycles/2021-22/peer-review-rounds", {
+      area: "technology",
+    });
     // Real ids of B's resources: a fixture that failed would make every refusal below vacuous.
-    expect([bAction.status, bUpload.status]).toEqual([201, 201]);
+    expect([bAction.status, bUpload.status, round.status]).toEqual([201, 201, 201]);
     ids = {
       serviceId: network.serviceB.id,
       assessmentId: bAssessment.id,
@@ -133,7 +142,12 @@ describe.each(testDrivers())("authorisation on %s", (driver) => {
       uploadId: bUpload.body.id,
       cycle: "2021-22",
       area: "technology",
+      roundId: round.body.id,
     };
+    // A job only network admins may see (jobs belong to the network, not to a service).
+    ids.jobId = (
+      await network.admin.post("/api/v1/jobs", { kind: "recompute-benchmarks" })
+    ).body.id;
     const token = (
       await network.leadA.post(`/api/v1/services/${network.serviceA.id}/tokens`, { name: "a-int" })
     ).body.token;

@@ -21,7 +21,19 @@ describe.each(testDrivers().slice(0, 1))("the API description on %s", (driver) =
       expect(operation.summary).toBe(route.summary);
       if (route.body !== undefined)
         expect(operation.requestBody.content["application/json"].schema).toBeDefined();
+      // Downloads say what they are, not "application/json".
+      const success = operation.responses[String(route.successStatus)];
+      if (route.produces !== undefined)
+        expect(Object.keys(success.content ?? {}), `${route.method} ${path}`).toEqual(
+          route.produces,
+        );
     }
+    const report =
+      document.paths["/api/v1/services/{serviceId}/cycles/{cycle}/areas/{area}/report.pdf"].get;
+    expect(report.responses["200"].content["application/pdf"].schema.format).toBe("binary");
+    const exported = document.paths["/api/v1/cycles/{cycle}/export"].get.responses["200"].content;
+    expect(Object.keys(exported)).toContain("text/csv");
+    expect(exported["application/json"].schema).not.toEqual({ type: "string" });
     // Every $ref resolves.
     const refs = JSON.stringify(document).match(/"\$ref":"[^"]+"/gu) ?? [];
     for (const ref of new Set(refs)) {

@@ -128,4 +128,14 @@ describe.each(testDrivers())("robustness on %s", (driver) => {
     expect(huge.status).toBe(413);
     expect(huge.headers.get("content-type")).toContain("application/problem+json");
   });
+
+  it("answers 404, not 500, for path segments no database could hold (NUL bytes)", async () => {
+    // Every route with a path parameter, each parameter set to a NUL byte in turn.
+    for (const route of harness.app.router.routes.filter((r) => r.path.includes(":"))) {
+      if (route.method !== "get") continue;
+      const path = route.path.replace(/:(\w+)/gu, "%00");
+      const answer = await network.admin.request("GET", `${path}?cycle=%00&area=%00`);
+      expect(answer.status, `${route.path} → ${answer.status}`).toBeLessThan(500);
+    }
+  });
 });

@@ -359,7 +359,13 @@ export const peerReviewRounds = pgTable(
     createdAt: createdAt(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
   },
-  (table) => [index("peer_review_rounds_cycle").on(table.cycle)],
+  (table) => [
+    index("peer_review_rounds_cycle").on(table.cycle),
+    // At most one published round per cycle, whatever the application does.
+    uniqueIndex("peer_review_rounds_one_published")
+      .on(table.cycle)
+      .where(sql`${table.status} = 'published'`),
+  ],
 );
 
 /**
@@ -406,6 +412,10 @@ export const jobs = pgTable(
     total: integer("total").notNull().default(0),
     message: text("message").notNull().default(""),
     result: jsonb("result"),
+    /** A file the job produced (e.g. the network pack PDF), downloaded once it has succeeded. */
+    artifact: bytea("artifact"),
+    artifactType: text("artifact_type"),
+    artifactName: text("artifact_name"),
     error: text("error"),
     attempts: integer("attempts").notNull().default(0),
     leaseOwner: text("lease_owner"),

@@ -2,7 +2,7 @@
 // that deletes the row. Only a hash of the cookie value is stored.
 import { createHash, randomBytes } from "node:crypto";
 import { schema } from "@sequin/db";
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull, lt, lte, ne, or } from "drizzle-orm";
 import { Effect } from "effect";
 import { query } from "../repositories/query.ts";
 import { Db } from "../Services.ts";
@@ -158,3 +158,21 @@ const lookUpToken = (hash: string, now: Date) =>
     };
     return principal;
   });
+
+/**
+ * Deletes sessions that can no longer be used (past their absolute lifetime or idle too long).
+ * Run periodically by the job worker, not at sign-in: a sweep is housekeeping, and sign-in should
+ * not pay for it. Returns how many were removed.
+ */
+export const sweepExpiredSessions = (now: Date) =>
+  query((db) =>
+    db
+      .delete(schema.sessions)
+      .where(
+        or(
+          lte(schema.sessions.expiresAt, now),
+          lt(schema.sessions.lastSeenAt, new Date(now.getTime() - IDLE_TIMEOUT_MS)),
+        ),
+      )
+      .returning({ idHash: schema.sessions.idHash }),
+  ).pipe(Effect.map((rows) => rows.length));

@@ -7,8 +7,10 @@ import {
   type AppConfig,
   type Db,
   type DbHandle,
+  type JobSignal,
   Log,
   type Now,
+  type Pdf,
   type StandardsData,
 } from "../Services.ts";
 import {
@@ -28,7 +30,7 @@ export type AppEnv = {
 };
 
 /** Every service a route may use; the runtime provides them all. */
-export type Services = Db | DbHandle | Now | StandardsData | AppConfig | Log;
+export type Services = Db | DbHandle | Now | StandardsData | AppConfig | Log | JobSignal | Pdf;
 
 export interface Reply {
   readonly status?: number;
@@ -52,6 +54,8 @@ export interface RouteSpec<B, Q> {
   readonly body?: Schema.Codec<B, unknown>;
   readonly query?: Schema.Codec<Q, unknown>;
   readonly response?: Schema.Top;
+  /** Media types of a success that is not (only) JSON, e.g. `["text/csv", …]` for downloads. */
+  readonly produces?: ReadonlyArray<string>;
   readonly successStatus?: number;
   /** Extra responses for the document (besides 400/401/403/404). */
   readonly errors?: ReadonlyArray<number>;
@@ -73,6 +77,7 @@ export interface RouteInfo {
   readonly body?: Schema.Top | undefined;
   readonly query?: Schema.Top | undefined;
   readonly response?: Schema.Top | undefined;
+  readonly produces?: ReadonlyArray<string> | undefined;
   readonly successStatus: number;
   readonly errors: ReadonlyArray<number>;
 }
@@ -204,6 +209,7 @@ export class Router {
       body: spec.body as Schema.Top | undefined,
       query: spec.query as Schema.Top | undefined,
       response: spec.response,
+      produces: spec.produces,
       successStatus: spec.successStatus ?? 200,
       errors: spec.errors ?? [],
     });

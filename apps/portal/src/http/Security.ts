@@ -42,7 +42,8 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!headers.has("content-security-policy")) headers.set("content-security-policy", API_CSP);
   headers.set("x-content-type-options", "nosniff");
   headers.set("x-frame-options", "DENY");
-  headers.set("referrer-policy", "no-referrer");
+  // Portal pages set "same-origin" so browsers send a real Origin with their form posts.
+  if (!headers.has("referrer-policy")) headers.set("referrer-policy", "no-referrer");
   headers.set("cross-origin-opener-policy", "same-origin");
   headers.set("cross-origin-resource-policy", "same-origin");
   headers.set("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=()");

@@ -94,12 +94,20 @@ export const openApiDocument = (routes: ReadonlyArray<RouteInfo>): Json => {
           ? { description: "Done" }
           : {
               description: "Success",
-              content: {
-                "application/json": {
-                  schema:
-                    route.response === undefined ? { type: "object" } : toSchema(route.response),
-                },
-              },
+              content: Object.fromEntries(
+                (route.produces ?? ["application/json"]).map((media) => [
+                  media,
+                  {
+                    schema: media.startsWith("application/json")
+                      ? route.response === undefined
+                        ? { type: "object" }
+                        : toSchema(route.response)
+                      : media.startsWith("text/")
+                        ? { type: "string" }
+                        : { type: "string", format: "binary" },
+                  },
+                ]),
+              ),
             },
     };
     const errorCodes = new Set<number>([

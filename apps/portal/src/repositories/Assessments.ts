@@ -8,7 +8,7 @@ import {
   Submission,
 } from "@sequin/core";
 import { schema } from "@sequin/db";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { Effect } from "effect";
 import { isAdmin, type Principal } from "../auth/Principal.ts";
 import { Forbidden, NotFound } from "../http/Errors.ts";
@@ -19,8 +19,40 @@ export type AssessmentRow = typeof schema.assessments.$inferSelect;
 export type ResponseRow = typeof schema.responses.$inferSelect;
 
 /**
- * The assessment if the principal may see it (`read`) or change it (`write`): its own service, or
- * the service reviewing it in a peer review; network admins may read. Anyone else gets 404.
+ * Whether a published peer-review round of the assessment's cycle pairs `reviewer` with the assessed
+ * service for the assessment's area: the one rule, shared by reads and the single-statement score
+ * write. Pairs are stored with service_a < service_b, so least/greatest hit peer_review_pairs_unique
+ * after peer_review_rounds_cycle; drafts, other areas and other cycles grant nothing.
+ */
+export const publishedPairGrants = (
+  reviewer: SQL,
+  assessment: { readonly serviceId: SQL; readonly cycle: SQL; readonly area: SQL },
+): SQL => sql`exists (
+  select 1 from peer_review_rounds pr
+  join peer_review_pairs pp on pp.round_id = pr.id
+  where pr.cycle = ${assessment.cycle} and pr.status = 'published'
+    and pp.service_a = least(${reviewer}, ${assessment.serviceId})
+    and pp.service_b = greatest(${reviewer}, ${assessment.serviceId})
+    and pp.area = ${assessment.area})`;
+
+const pairedReviewer = (reviewerServiceId: string, row: AssessmentRow) =>
+  query((db) =>
+    db
+      .select({
+        paired: publishedPairGrants(sql`${reviewerServiceId}::uuid`, {
+          serviceId: sql`${schema.assessments.serviceId}`,
+          cycle: sql`${schema.assessments.cycle}`,
+          area: sql`${schema.assessments.area}`,
+        }),
+      })
+      .from(schema.assessments)
+      .where(eq(schema.assessments.id, row.id)),
+  ).pipe(Effect.map((rows) => rows[0]?.paired === true));
+
+/**
+ * The assessment if the principal may see it (`read`) or change it (`write`): its own service, the
+ * service named as its peer reviewer, or the service paired with it for its area in the cycle's
+ * published peer-review round; network admins may read. Anyone else gets 404.
  */
 export const assessmentFor = (
   principal: Principal,
@@ -39,6 +71,8 @@ export const assessmentFor = (
       row.reviewingServiceId !== null &&
       principal.serviceId === row.reviewingServiceId;
     if (own || reviewer) return row;
+    if (principal.serviceId !== null && (yield* pairedReviewer(principal.serviceId, row)))
+      return row;
     if (isAdmin(principal)) {
       if (intent === "read") return row;
       return yield* new Forbidden({

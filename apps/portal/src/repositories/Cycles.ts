@@ -60,8 +60,11 @@ export const findCycle = (label: string) =>
       cyclesByDatabase.set(database, cycles);
     }
     const cached = cycles.get(normaliseCycleLabel(label));
-
     if (cached !== undefined) return cached;
+    // Anything but a cycle label cannot exist; asking the database would only risk a driver error
+    // (PostgreSQL refuses NUL bytes in text) for what is a plain 404.
+    if (!/^\d{4}\/\d{2}$/u.test(normaliseCycleLabel(label)))
+      return yield* new NotFound({ resource: "cycle" });
 
     const rows = yield* query((db) =>
       db

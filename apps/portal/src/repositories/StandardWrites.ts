@@ -7,7 +7,7 @@ import { eq, sql } from "drizzle-orm";
 import { Effect } from "effect";
 import { NotFound } from "../http/Errors.ts";
 import { Db, DbHandle } from "../Services.ts";
-import type { ResponseRow } from "./Assessments.ts";
+import { publishedPairGrants, type ResponseRow } from "./Assessments.ts";
 import { query } from "./query.ts";
 
 /** What never changes about an assessment once created: cached per database. */
@@ -116,7 +116,8 @@ export const writeStandard = (write: StandardWrite) =>
         from assessments a
         where a.id = ${write.assessmentId}::uuid
           and (a.service_id = ${write.writerServiceId}::uuid
-               or (a.method = 'peer-review' and a.reviewing_service_id = ${write.writerServiceId}::uuid))
+               or (a.method = 'peer-review' and a.reviewing_service_id = ${write.writerServiceId}::uuid)
+               or ${publishedPairGrants(sql`${write.writerServiceId}::uuid`, { serviceId: sql`a.service_id`, cycle: sql`a.cycle`, area: sql`a.area` })})
       ),
       before as (
         select r.* from responses r, target t

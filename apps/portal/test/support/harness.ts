@@ -28,6 +28,10 @@ export const testConfig: Config = {
   logLevel: "debug",
   trustProxy: false,
   maxUploadBytes: 20 * 1024 * 1024,
+  networkName: "Test network",
+  chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  pdfServiceUrl: undefined,
+  siteDir: "/nonexistent",
 };
 
 export interface Harness {
@@ -36,20 +40,26 @@ export interface Harness {
   readonly clock: { now: Date };
   readonly logger: ReturnType<typeof memoryLogger>;
   readonly close: () => Promise<void>;
+  /** The origin browsers use (web tests serve the app on a random port). */
+  readonly origin?: string;
 }
 
-export const startHarness = async (driver: TestDriver): Promise<Harness> => {
+export const startHarness = async (
+  driver: TestDriver,
+  overrides: Partial<Config> = {},
+): Promise<Harness> => {
   const database = await openTestDatabase(driver);
   const clock = { now: new Date("2021-06-15T10:00:00Z") };
   const logger = memoryLogger();
   const app = createApp({
     database,
     standards: await testStandards(),
-    config: testConfig,
+    config: { ...testConfig, ...overrides },
     logger,
     now: () => clock.now,
   });
   return {
+    origin: overrides.publicOrigin ?? ORIGIN,
     app,
     database,
     clock,
@@ -77,6 +87,7 @@ export class Client {
   private readonly harness: Harness;
   constructor(harness: Harness) {
     this.harness = harness;
+    this.origin = harness.origin ?? ORIGIN;
   }
 
   async request(
@@ -112,6 +123,14 @@ export class Client {
       parsed = text === "" ? undefined : JSON.parse(text);
     } catch {}
     return { status: response.status, body: parsed, headers: response.headers };
+  }
+
+  /** A raw GET with this client's credentials (for binary answers such as PDFs). */
+  harnessRequest(path: string): Promise<Response> {
+    const headers: Record<string, string> = { origin: this.origin };
+    if (this.cookie !== undefined) headers.cookie = this.cookie;
+    if (this.bearer !== undefined) headers.authorization = `Bearer ${this.bearer}`;
+    return Promise.resolve(this.harness.app.app.request(path, { headers }));
   }
 
   get = (path: string) => this.request("GET", path);

@@ -66,7 +66,21 @@ interface CacheEntry {
   stamp: string;
   checkedAt: number;
   readonly statistics: Statistics;
-  publicReply?: { readonly text: string; readonly etag: string };
+  publicReply?: CachedReply;
+  /** The statistics with services labelled, valid while the services' names and opt-ins stay put. */
+  labelled?: Labelled;
+}
+
+export interface CachedReply {
+  readonly text: string;
+  readonly etag: string;
+}
+
+interface Labelled {
+  readonly fingerprint: string;
+  readonly benchmark: CycleBenchmark;
+  /** Each service's serialised view: reads repeat far more often than results change. */
+  readonly serviceReplies: Map<string, CachedReply>;
 }
 
 const cacheByDatabase = new WeakMap<object, Map<string, CacheEntry>>();
@@ -79,15 +93,34 @@ const resultsStamp = DbHandle.use((handle) =>
   ),
 ).pipe(Effect.map((rows) => String(rows[0]?.stamp ?? "")));
 
+const cacheFor = (database: object): Map<string, CacheEntry> => {
+  let cache = cacheByDatabase.get(database);
+  if (cache === undefined) {
+    cache = new Map();
+    cacheByDatabase.set(database, cache);
+  }
+  return cache;
+};
+
+/**
+ * Recomputes a cycle's statistics now, whatever the cache holds, and caches them (the recompute
+ * job: after a standards or data correction an admin can rebuild every cycle and watch it happen).
+ */
+export const refreshCycleStatistics = (label: string) =>
+  Effect.gen(function* () {
+    const cache = cacheFor(yield* Db);
+    const key = normaliseCycleLabel(label);
+    const stamp = yield* resultsStamp;
+    const statistics = yield* computeStatistics(key);
+    cache.set(key, { stamp, checkedAt: (yield* Now)().getTime(), statistics });
+    return statistics;
+  });
+
 /** The cycle's statistics from the cache, recomputed only when results changed. */
 export const cycleStatistics = (label: string) =>
   Effect.gen(function* () {
     const database = yield* Db;
-    let cache = cacheByDatabase.get(database);
-    if (cache === undefined) {
-      cache = new Map();
-      cacheByDatabase.set(database, cache);
-    }
+    const cache = cacheFor(database);
     const key = normaliseCycleLabel(label);
     // An unknown cycle is a 404 before any caching (findCycle caches what exists).
     yield* findCycle(key);
@@ -129,10 +162,14 @@ const inFlightByDatabase = new WeakMap<
   Map<string, Promise<Exit.Exit<Statistics, NotFound>>>
 >();
 
-/** Statistics plus how each service is shown (names change when a service opts in or out). */
-export const computeCycleBenchmark = (label: string) =>
+/**
+ * Statistics plus how each service is shown. Names and opt-ins change without any audit row, so the
+ * services are read on every call; the labels (salted codes for every service) and the per-service
+ * answers are rebuilt only when that read differs from last time.
+ */
+const labelledBenchmark = (label: string) =>
   Effect.gen(function* () {
-    const { statistics } = yield* cycleStatistics(label);
+    const entry = yield* cycleStatistics(label);
     const services = yield* query((db) =>
       db
         .select({
@@ -142,20 +179,47 @@ export const computeCycleBenchmark = (label: string) =>
         })
         .from(schema.services),
     );
+    const salt = yield* peerCodeSalt;
+    const fingerprint = `${salt}\n${services
+      .map((service) => `${service.id}:${service.named ? 1 : 0}:${service.name}`)
+      .sort()
+      .join("\n")}`;
+    if (entry.labelled?.fingerprint === fingerprint) return entry.labelled;
     const codes = PeerCode.codesFor(
-      yield* peerCodeSalt,
+      salt,
       services.map((service) => service.id),
     );
-    const benchmark: CycleBenchmark = {
-      ...statistics,
-      labels: new Map(
-        services.map((service) => [
-          service.id,
-          { code: codes.get(service.id) as string, name: service.name, named: service.named },
-        ]),
-      ),
+    const labelled: Labelled = {
+      fingerprint,
+      serviceReplies: new Map(),
+      benchmark: {
+        ...entry.statistics,
+        labels: new Map(
+          services.map((service) => [
+            service.id,
+            { code: codes.get(service.id) as string, name: service.name, named: service.named },
+          ]),
+        ),
+      },
     };
-    return benchmark;
+    entry.labelled = labelled;
+    return labelled;
+  });
+
+/** Statistics plus how each service is shown (names change when a service opts in or out). */
+export const computeCycleBenchmark = (label: string) =>
+  labelledBenchmark(label).pipe(Effect.map((labelled) => labelled.benchmark));
+
+/** One service's view, serialised with its ETag, cached until results or labels change. */
+export const serviceReply = (label: string, serviceId: string, etagOf: (text: string) => string) =>
+  Effect.gen(function* () {
+    const labelled = yield* labelledBenchmark(label);
+    const cached = labelled.serviceReplies.get(serviceId);
+    if (cached !== undefined) return cached;
+    const text = JSON.stringify(serviceView(labelled.benchmark, serviceId));
+    const fresh = { text, etag: etagOf(text) };
+    labelled.serviceReplies.set(serviceId, fresh);
+    return fresh;
   });
 
 const round1 = (value: number) => Math.round(value * 10) / 10;

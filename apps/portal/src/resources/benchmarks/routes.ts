@@ -12,7 +12,7 @@ import {
   cycleStatistics,
   networkView,
   publicView,
-  serviceView,
+  serviceReply,
 } from "./compute.ts";
 
 const CycleQuery = Schema.Struct({
@@ -67,12 +67,8 @@ export const registerBenchmarkRoutes = (router: Router): void => {
       Effect.gen(function* () {
         const serviceId = yield* idParam(params, "serviceId", "service");
         yield* visibleService(principal, serviceId);
-        const benchmark = yield* computeCycleBenchmark(query.cycle);
-        return cacheable(
-          serviceView(benchmark, serviceId),
-          c.req.header("if-none-match"),
-          "private",
-        );
+        const cached = yield* serviceReply(query.cycle, serviceId, etagOf);
+        return reply(cached.text, cached.etag, c.req.header("if-none-match"), "private");
       }),
   });
 

@@ -32,7 +32,7 @@ const IssuedLogin = Schema.Struct({
   oneTimePassword: Schema.String,
 });
 
-const requireAdmin = (principal: Principal) =>
+export const requireAdmin = (principal: Principal) =>
   isAdmin(principal)
     ? Effect.void
     : Effect.fail(new Forbidden({ message: "Only network admins can do this." }));

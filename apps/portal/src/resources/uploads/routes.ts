@@ -145,6 +145,7 @@ export const registerUploadRoutes = (router: Router): void => {
   router.add({
     method: "get",
     path: "/api/v1/services/:serviceId/uploads/:uploadId",
+    produces: ["application/pdf"],
     summary: "Download an uploaded area PDF (as an attachment, never shown inline)",
     tag: "Uploads",
     access: "signed-in",

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "peer_review_rounds_one_published" ON "peer_review_rounds" USING btree ("cycle") WHERE "peer_review_rounds"."status" = 'published';
