@@ -71,8 +71,11 @@ const timed = async (
 const row = (figures: Figures) =>
   `  ${figures.label.padEnd(34)} ${figures.medianMs.toFixed(1).padStart(8)} ms ${figures.p95Ms.toFixed(1).padStart(8)} ms ${figures.perSecond.toFixed(2).padStart(8)}/s`;
 
-/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
-const treeRssMb = (root: number | undefined): number | undefined => {
+/**
+ * Memory of a process and all its descendants, in MB (Linux /proc): proportional set size, so pages
+ * Chromium's processes share are counted once, not once per process.
+ */
+const treePssMb = (root: number | undefined): number | undefined => {
   if (root === undefined) return undefined;
   try {
     const parent = new Map<number, number>();
@@ -96,8 +99,8 @@ const treeRssMb = (root: number | undefined): number | undefined => {
     for (const pid of parent.keys()) {
       if (!inTree(pid)) continue;
       try {
-        const status = readFileSync(`/proc/${pid}/status`, "utf8");
-        kb += Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0);
+        const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+        kb += Number(/^Pss:\s+(\d+)/mu.exec(rollup)?.[1] ?? 0);
       } catch {
         // Gone.
       }
@@ -172,8 +175,8 @@ const pool = await createRendererPool();
 try {
   const memory = () => {
     const usage = process.memoryUsage();
-    const chromium = treeRssMb(pool.stats().browserPid);
-    return `Node RSS ${mb(usage.rss)}, heap ${mb(usage.heapUsed)}, Chromium RSS ${chromium === undefined ? "n/a" : `${chromium.toFixed(1)} MB`}`;
+    const chromium = treePssMb(pool.stats().browserPid);
+    return `Node RSS ${mb(usage.rss)}, heap ${mb(usage.heapUsed)}, Chromium PSS ${chromium === undefined ? "n/a (between browsers)" : `${chromium.toFixed(1)} MB`}`;
   };
   console.log(`Memory over ${MEMORY_RUNS} renders (default concurrency and recycling):`);
   console.log(`  start: ${memory()}`);

@@ -116,6 +116,29 @@ describe.each(testDrivers())("reports on %s", (driver) => {
     expect(bad.body.errors[0].field).toBe("path.area");
   });
 
+  it("offers the report on the portal's pages, or a page saying why there is none", async () => {
+    const area = `/portal/services/${service.id}/cycles/${submittedArea.cycle}/areas`;
+    const { response, bytes } = await download(lead, `${area}/${submittedArea.slug}/report.pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
+    const assessed = await harness.database.db
+      .select({ area: schema.assessments.area })
+      .from(schema.assessments)
+      .where(eq(schema.assessments.serviceId, service.id));
+    const standards = await lead.get("/api/v1/cycles/2021-22/standards");
+    const unassessed = standards.body.areas.find(
+      (candidate: { slug: string }) => !assessed.some((row) => row.area === candidate.slug),
+    );
+    const none = await lead.harnessRequest(
+      `/portal/services/${service.id}/cycles/2021-22/areas/${unassessed.slug}/report.pdf`,
+    );
+    expect(none.status).toBe(409);
+    expect(await none.text()).toContain("There is no report yet");
+    const stranger = await download(admin, `${area}/${submittedArea.slug}/report.pdf`);
+    expect(stranger.response.status).toBe(200);
+  });
+
   it("keeps best-practice themes per area, for admins to write", async () => {
     const path = `/api/v1/cycles/2021-22/areas/${submittedArea.slug}/themes`;
     const themes = { themes: [{ title: "Service users chair the ward community meeting" }] };

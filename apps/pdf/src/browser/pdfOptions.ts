@@ -11,7 +11,7 @@ const escapeHtml = (text: string): string =>
  * so the footer names the installed Liberation Sans (the same face, embedded in the PDF as well).
  */
 const footerTemplate = (layout: PageLayout): string =>
-  `<div style="width:100%;margin:0 15mm;display:flex;justify-content:space-between;gap:12pt;font-family:'Liberation Sans',Arial,sans-serif;font-size:${layout.footerPt}pt;color:#4c6272;-webkit-print-color-adjust:exact"><span>${escapeHtml(layout.footer)}</span><span style="white-space:nowrap">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+  `<div style="box-sizing:border-box;width:100%;padding:0 15mm;display:flex;justify-content:space-between;gap:12pt;font-family:'Liberation Sans',Arial,sans-serif;font-size:${layout.footerPt}pt;color:#4c6272;-webkit-print-color-adjust:exact"><span>${escapeHtml(layout.footer)}</span><span style="white-space:nowrap">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 
 export const pdfOptions = (layout: PageLayout, timeout: number): PDFOptions => ({
   format: "A4",

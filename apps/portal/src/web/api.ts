@@ -17,6 +17,8 @@ export interface ApiClient {
   readonly put: (path: string, body?: unknown) => Promise<ApiAnswer>;
   readonly patch: (path: string, body?: unknown) => Promise<ApiAnswer>;
   readonly delete: (path: string) => Promise<ApiAnswer>;
+  /** The API's response itself, for files (PDFs) a page passes on to the browser unchanged. */
+  readonly download: (path: string) => Promise<Response>;
   /** A raw body (file uploads): sent as is with its content type. */
   readonly send: (
     method: string,
@@ -52,12 +54,12 @@ export const apiClient = (
   c: Context<AppEnv>,
   publicOrigin: string,
 ): ApiClient => {
-  const call = async (
+  const fetchApi = (
     method: string,
     path: string,
     body: string | Uint8Array<ArrayBuffer> | undefined,
     contentType: string | undefined,
-  ): Promise<ApiAnswer> => {
+  ): Promise<Response> => {
     const headers = new Headers({ origin: publicOrigin, "x-request-id": c.get("requestId") });
     for (const name of PASSED_THROUGH) {
       const value = c.req.header(name);
@@ -67,14 +69,24 @@ export const apiClient = (
     if (csrf !== undefined && csrf !== null) headers.set("x-csrf-token", csrf);
     if (contentType !== undefined) headers.set("content-type", contentType);
     // The visitor's env goes along so the API sees the real socket (client address).
-    const response = await app.fetch(
-      new Request(new URL(path, publicOrigin), {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body }),
-      }),
-      c.env,
+    return Promise.resolve(
+      app.fetch(
+        new Request(new URL(path, publicOrigin), {
+          method,
+          headers,
+          ...(body === undefined ? {} : { body }),
+        }),
+        c.env,
+      ),
     );
+  };
+  const call = async (
+    method: string,
+    path: string,
+    body: string | Uint8Array<ArrayBuffer> | undefined,
+    contentType: string | undefined,
+  ): Promise<ApiAnswer> => {
+    const response = await fetchApi(method, path, body, contentType);
     const text = await response.text();
     let parsed: unknown = text;
     if (/json/u.test(response.headers.get("content-type") ?? "")) {
@@ -86,6 +98,7 @@ export const apiClient = (
     call(method, path, JSON.stringify(body ?? {}), "application/json");
   return {
     get: (path) => call("GET", path, undefined, undefined),
+    download: (path) => fetchApi("GET", path, undefined, undefined),
     post: json("POST"),
     put: json("PUT"),
     patch: json("PATCH"),

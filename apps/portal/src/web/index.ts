@@ -1,5 +1,6 @@
 // The portal's web pages under /portal: server-rendered, working without JavaScript, each a thin
 // client of the JSON API in the same process (docs/web.md, decisions 019 and 021).
+
 import { Hono } from "hono";
 import type { Config } from "../Config.ts";
 import type { AppEnv } from "../http/Api.ts";
@@ -19,6 +20,7 @@ import { registerEasyRead } from "./pages/easyRead.ts";
 import { handleWebError, notFoundPage } from "./pages/errors.ts";
 import { registerNetworkPages } from "./pages/network/index.ts";
 import { registerPassword } from "./pages/password.ts";
+import { registerReportDownload } from "./pages/report.ts";
 import { registerSignIn } from "./pages/signIn.ts";
 import { registerStandardPage } from "./pages/standard.ts";
 import { registerTablePage } from "./pages/table.ts";
@@ -54,6 +56,7 @@ export const registerWebPages = (app: Hono<AppEnv>, deps: WebDeps): void => {
   registerCalendarPages(web, deps.config.publicOrigin);
   registerBenchmark(web);
   registerNetworkPages(web);
+  registerReportDownload(web);
 
   // Last: anything else under /portal is a page that does not exist.
   web.all("*", (c) => (c.req.path === "/portal" ? c.redirect("/portal/", 301) : notFoundPage(c)));

@@ -3,11 +3,20 @@
 // behind; generating, adjusting and publishing a peer-review round; themes; recomputing with a live
 // progress bar; and downloading the network pack. Every page is checked by axe.
 import { readFile } from "node:fs/promises";
+import { testDrivers } from "@sequin/db/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runWith } from "../../src/app.ts";
 import { seedDemoNetwork } from "../../src/seed/demo.ts";
-import { type Client, createAccount, signedIn } from "../support/harness.ts";
+import {
+  buildNetwork,
+  type Client,
+  createAccount,
+  type Harness,
+  type Network,
+  signedIn,
+  startHarness,
+} from "../support/harness.ts";
 import {
   expectNoAxeViolations,
   expectNoProblems,
@@ -15,6 +24,7 @@ import {
   openPage,
   type WebPage,
 } from "./support/browser.ts";
+import { FormClient } from "./support/forms.ts";
 import { firstSignIn, signIn } from "./support/journeys.ts";
 import { startWebServer, type WebServer } from "./support/server.ts";
 
@@ -85,7 +95,7 @@ describe("the network team's pages (browser)", () => {
       );
       await expectNoAxeViolations(page);
 
-      await page.getByRole("link", { name: "Add a service" }).click();
+      await page.getByRole("button", { name: "Add a service" }).click();
       await page.getByLabel("Organisation").selectOption({ label: "Riverside Care Trust" });
       await page.getByLabel("Service name").fill("Riverside Secure Unit");
       await page.getByRole("button", { name: "Add service" }).click();
@@ -131,7 +141,7 @@ describe("the network team's pages (browser)", () => {
     async () => {
       const { page } = web;
       await page.goto("/portal/network/");
-      await page.getByRole("link", { name: "Open a cycle" }).click();
+      await page.getByRole("button", { name: "Open a cycle" }).click();
       await page.getByLabel("Cycle", { exact: true }).fill("2021/22");
       await page.getByRole("button", { name: "Open cycle" }).click();
       await expect(errorSummary(page)).resolves.toContain("Cycle 2021/22 already exists.");
@@ -285,4 +295,95 @@ describe("the network team's pages (browser)", () => {
     },
     JOURNEY_MS,
   );
+});
+
+describe.each(testDrivers())("network pages without a browser on %s", (driver) => {
+  let harness: Harness;
+  let network: Network;
+  let client: FormClient;
+  let csrf: string;
+  beforeAll(async () => {
+    harness = await startHarness(driver);
+    network = await buildNetwork(harness);
+    client = new FormClient(harness);
+    await client.post("/portal/sign-in", { login: ADMIN, password: PASSWORD, next: "/portal/" });
+    csrf = FormClient.csrfOf((await client.get("/portal/network/")).text);
+  });
+  afterAll(() => harness.close());
+
+  it("shows the round as it is now when someone else changed it meanwhile", async () => {
+    const round = (
+      await network.admin.post("/api/v1/cycles/2021-22/peer-review-rounds", { area: "involvement" })
+    ).body as Round & { version: number };
+    expect(round.pairs).toHaveLength(1);
+    const path = `/portal/network/peer-review/${round.id}`;
+    // Another admin removes the pair after this one loaded version 1.
+    expect(
+      (
+        await network.admin.patch(`/api/v1/peer-review-rounds/${round.id}`, {
+          version: 1,
+          pairs: [],
+        })
+      ).status,
+    ).toBe(200);
+    const stale = await client.post(path, { _csrf: csrf, version: "1", "area-0": "technology" });
+    expect(stale.status).toBe(200);
+    expect(stale.text).toContain("Someone else changed this round");
+    expect(stale.text).toContain('name="version" value="2"');
+    expect(stale.text).toContain("Pairs (0)");
+    const refused = await client.post(`${path}/publish`, { _csrf: csrf, version: "2" });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain("This round has no pairs: add pairs before publishing.");
+  });
+
+  it("keeps the one-time password out of the address and out of caches", async () => {
+    const answer = await client.post(`/portal/network/services/${network.serviceB.id}/login`, {
+      _csrf: csrf,
+      login: "",
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.location).toBeNull();
+    expect(answer.headers.get("cache-control")).toBe("no-store");
+    const password = /id="one-time-password">([^<]+)</u.exec(answer.text)?.[1] ?? "";
+    expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/u);
+    const service = await client.get(`/portal/network/services/${network.serviceB.id}`);
+    expect(service.text).not.toContain(password);
+  });
+
+  it("shows the network pages to network admins only", async () => {
+    const lead = new FormClient(harness);
+    await lead.post("/portal/sign-in", {
+      login: "lead-a@a.test",
+      password: PASSWORD,
+      next: "/portal/",
+    });
+    for (const path of ["/portal/network/", "/portal/network/jobs", "/portal/network/cycles"]) {
+      const page = await lead.get(path);
+      expect(page.status, path).toBe(403);
+      expect(page.text).toContain("Only the network team can use the network pages.");
+    }
+  });
+
+  it("answers odd addresses with a page, never a fault", async () => {
+    const id = network.serviceA.id;
+    for (const path of [
+      "/portal/network/cycles/9999-99",
+      "/portal/network/cycles/nonsense/results",
+      "/portal/network/cycles/2021-22/themes/nonsense",
+      "/portal/network/peer-review/not-a-round",
+      "/portal/network/jobs/not-a-job",
+      "/portal/network/services/not-a-service",
+      `/portal/services/${id}/benchmark?cycle=${"9".repeat(40)}`,
+      `/portal/services/${id}/benchmark?cycle=1999-00`,
+      `/portal/services/${id}/benchmark/nonsense`,
+    ]) {
+      const page = await client.get(path);
+      expect(page.status, path).toBe(404);
+      expect(page.text, path).toContain("Page not found");
+    }
+    const bogus = await client.post("/portal/network/jobs", { _csrf: csrf, kind: "bogus" });
+    expect(bogus.status).toBe(400);
+    expect(bogus.text).toContain("There is a problem");
+    expect(harness.logger.lines.filter((line) => line.level === "error")).toEqual([]);
+  });
 });

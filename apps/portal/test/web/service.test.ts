@@ -47,7 +47,7 @@ describe("a service lead's pages (browser)", () => {
       expect(await page.title()).toBe("Action plan – SeQuIn");
       await expectNoAxeViolations(page);
 
-      await page.getByRole("link", { name: "Add an action" }).click();
+      await page.getByRole("button", { name: "Add an action" }).click();
       await expectNoAxeViolations(page);
       await page.getByLabel("Standard").selectOption("INV-03");
       await page
@@ -75,11 +75,12 @@ describe("a service lead's pages (browser)", () => {
       await page.getByLabel("Add a progress note").fill("First meeting chaired by a service user.");
       await page.getByRole("button", { name: "Add the note" }).click();
       expect(await main(page)).toContain("First meeting chaired by a service user.");
-      // Not started → done is not an allowed move in one step; the form offers only allowed ones.
-      await page.getByLabel("In progress").check();
+      // The form offers only the moves the API allows next.
+      await page.getByRole("radio", { name: "In progress" }).check();
       await page.getByRole("button", { name: "Save", exact: true }).click();
       await page.getByRole("link", { name: /chair the monthly/u }).click();
-      await page.getByLabel("Done").check();
+      expect(await page.getByRole("radio", { name: "Not started" }).count()).toBe(0);
+      await page.getByRole("radio", { name: "Done" }).check();
       await page
         .getByLabel("What was done")
         .fill("Service users now chair the meeting every month.");
@@ -114,7 +115,7 @@ describe("a service lead's pages (browser)", () => {
       await signIn(page, service.login, PASSWORD);
       await page.getByRole("link", { name: "Accounts" }).first().click();
       await expectNoAxeViolations(page);
-      await page.getByRole("link", { name: "Invite someone" }).click();
+      await page.getByRole("button", { name: "Invite someone" }).click();
       await page.getByLabel("Email address").fill("not an email");
       await page.getByLabel("Name").fill("Sam Staff");
       await page.getByRole("button", { name: "Invite" }).click();
@@ -183,7 +184,7 @@ describe("a service lead's pages (browser)", () => {
         mimeType: "application/pdf",
         buffer: Buffer.from("just some text, not a PDF"),
       });
-      await page.getByRole("button", { name: "Upload" }).click();
+      await page.getByRole("button", { name: "Upload", exact: true }).click();
       expect(await page.locator(".nhsuk-error-summary").textContent()).toMatch(/PDF/u);
       await expectNoAxeViolations(page);
       await page.getByLabel("Upload your completed area PDF").setInputFiles({
@@ -191,7 +192,7 @@ describe("a service lead's pages (browser)", () => {
         mimeType: "application/pdf",
         buffer: Buffer.from(buildPdf({ catalog: "/Lang (en-GB) " })),
       });
-      await page.getByRole("button", { name: "Upload" }).click();
+      await page.getByRole("button", { name: "Upload", exact: true }).click();
       expect(await main(page)).toContain("Your PDF has been uploaded.");
       const link = page.getByRole("link", { name: /technology.2021\.pdf/u });
       const download = await fetch(`${server.origin}${await link.getAttribute("href")}`, {
@@ -227,7 +228,7 @@ describe("a service lead's pages (browser)", () => {
       await first.page.goto("/portal/");
       await first.page.getByRole("link", { name: "Recovery College", exact: true }).click();
       await first.page.getByRole("button", { name: "Start" }).click();
-      const standard = `${first.page.url()}/standards/RC-01`;
+      const standard = `${first.page.url()}/standards/RCL-01`;
       await first.page.goto(standard);
       await second.page.goto(standard);
 
@@ -254,8 +255,8 @@ describe("a service lead's pages (browser)", () => {
       );
       // Keep mine: saving again now carries the current version.
       await first.page.getByRole("button", { name: "Save", exact: true }).click();
-      expect(new URL(first.page.url()).searchParams.get("saved")).toBe("RC-01");
-      expect(await first.page.locator("#std-RC-01").textContent()).toContain("1 – Starting");
+      expect(new URL(first.page.url()).searchParams.get("saved")).toBe("RCL-01");
+      expect(await first.page.locator("#std-RCL-01").textContent()).toContain("1 – Starting");
 
       // axe needs scripts: check the merge page in a normal profile.
       const checker = await openPage(browser, server.origin);

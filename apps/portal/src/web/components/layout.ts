@@ -27,6 +27,8 @@ export interface LayoutOptions {
   readonly bodyClass?: string;
   /** The main column's width class (defaults to two-thirds for forms, full for tables). */
   readonly wide?: boolean;
+  /** Use the whole screen width (the assessment table on a meeting-room projector). */
+  readonly fluid?: boolean;
 }
 
 export const documentTitle = (title: string, hasErrors = false): string =>
@@ -117,7 +119,7 @@ export const layout = (options: LayoutOptions, content: Html): Html => html`<!DO
 <body${options.bodyClass === undefined ? "" : html` class="${options.bodyClass}"`} data-nhsuk-js="${assetUrl.nhsukJs}">
   <a class="nhsuk-skip-link" data-module="nhsuk-skip-link" href="#maincontent">Skip to main content</a>
   ${header(options.principal, options.path)}
-  <div class="nhsuk-width-container">
+  <div class="${options.fluid ? "nhsuk-width-container-fluid app-fluid" : "nhsuk-width-container"}">
     ${options.crumbs === undefined || options.crumbs.length === 0 ? "" : breadcrumbs(options.crumbs)}
     ${options.back === undefined ? "" : backLink(options.back.href, options.back.text)}
     <main class="nhsuk-main-wrapper" id="maincontent">

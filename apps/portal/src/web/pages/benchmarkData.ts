@@ -1,6 +1,6 @@
 // What both benchmark pages load: the service, the cycle asked for (or the one today falls in), the
 // cycles to choose from and the service's benchmark — all through the API as the visitor.
-import { apiPath, expectOk } from "../api.ts";
+import { ApiFailure, apiPath, expectOk } from "../api.ts";
 import { button, tag } from "../components/basics.ts";
 import { select } from "../components/fields.ts";
 import type { WebContext } from "../env.ts";
@@ -34,12 +34,12 @@ export const loadBenchmark = async (c: WebContext, serviceId: string): Promise<L
   const cycle =
     asked !== undefined && asked !== "" ? asked : currentCycle(cycles, await todayOf(c));
   if (cycle === undefined) return { service, cycles, benchmark: undefined };
-  const benchmark = expectOk<ServiceBenchmark>(
-    await api.get(
-      `${apiPath`/api/v1/services/${serviceId}/benchmark`}?cycle=${encodeURIComponent(cycleParam(cycle))}`,
-    ),
+  const answer = await api.get(
+    `${apiPath`/api/v1/services/${serviceId}/benchmark`}?cycle=${encodeURIComponent(cycleParam(cycle))}`,
   );
-  return { service, cycles, benchmark };
+  // A cycle the API refuses to even look up (too long) is a year that does not exist either.
+  if (answer.status === 400) throw new ApiFailure({ ...answer, status: 404 });
+  return { service, cycles, benchmark: expectOk<ServiceBenchmark>(answer) };
 };
 
 /** A small GET form to look at another year (works without JavaScript). */

@@ -106,6 +106,7 @@ const render = (
       title: `${area.name}: the whole table`,
       hasErrors: errors.items.length > 0,
       wide: true,
+      fluid: true,
       scripts: ["autosave.js"],
       crumbs: [
         { text: "Dashboard", href: "/portal/" },
