@@ -50,6 +50,8 @@ export interface RendererStats {
   readonly crashes: number;
   readonly retries: number;
   readonly blockedRequests: number;
+  /** Jobs printing right now (holding a page). */
+  readonly printing: number;
   /** The current browser's process id, if one is running. */
   readonly browserPid: number | undefined;
 }
@@ -155,8 +157,11 @@ export class RendererPool implements PdfRenderer {
   }
 
   stats(): RendererStats {
+    let printing = 0;
+    for (const generation of this.#live) printing += generation.active;
     return {
       ...this.#counts,
+      printing,
       browserPid: this.#currentGeneration?.launched.browser.process()?.pid,
     };
   }

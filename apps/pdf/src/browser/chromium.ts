@@ -33,6 +33,18 @@ export interface LaunchedBrowser {
   readonly close: () => Promise<void>;
 }
 
+/** Waits for `promise`, or `ms` at most. */
+const within = async (ms: number, promise: Promise<unknown>): Promise<void> => {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise,
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
+};
+
 /** Launches a headless Chromium on a fresh temporary profile. */
 export const launchChromium = async (executablePath: string): Promise<LaunchedBrowser> => {
   try {
@@ -67,17 +79,27 @@ export const launchChromium = async (executablePath: string): Promise<LaunchedBr
   }
   const close = async () => {
     const child = browser.process();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
+    const running = child !== null && child.exitCode === null && child.signalCode === null;
+    const exited = running
+      ? new Promise<void>((resolve) => child.once("exit", () => resolve()))
+      : Promise.resolve();
+    await within(
+      5_000,
       browser.close().catch(() => {}),
-      new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, 5_000);
-      }),
-    ]);
-    clearTimeout(timer);
-    if (child !== null && child.exitCode === null && child.signalCode === null)
-      child.kill("SIGKILL");
-    await rm(profileDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    );
+    // Chromium leads its own process group (puppeteer starts it detached): end any helper left
+    // behind, e.g. after the browser itself crashed, so none writes into the profile as it goes.
+    if (child?.pid !== undefined) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // The group has already gone.
+      }
+    }
+    await within(5_000, exited);
+    await rm(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(
+      () => {},
+    );
   };
   return { browser, close };
 };

@@ -115,6 +115,29 @@ describe("a warm renderer", () => {
     expect(second.text).toContain("Second job");
     expect(second.text).not.toContain("Visible text");
   });
+
+  // Last in this block: these kill the browser.
+
+  it("starts a new browser when the browser dies between documents", async () => {
+    await tiny(pool());
+    const pid = pool().stats().browserPid as number;
+    process.kill(pid, "SIGKILL");
+    expect(await waitFor(() => pool().stats().crashes === 1)).toBe(true);
+    expect(isPdf(await tiny(pool()))).toBe(true);
+    expect(pool().stats()).toMatchObject({ launches: 2, crashes: 1, failed: 0 });
+    expect(pool().stats().browserPid).not.toBe(pid);
+  });
+
+  it("does not lose the documents a crashing browser was rendering", async () => {
+    const pid = pool().stats().browserPid as number;
+    const jobs = Array.from({ length: 3 }, () => pool().render(areaTool));
+    // Kill it while the jobs are printing on it.
+    while (pool().stats().printing === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+    process.kill(pid, "SIGKILL");
+    for (const pdf of await Promise.all(jobs)) expect(isPdf(pdf)).toBe(true);
+    expect(pool().stats()).toMatchObject({ launches: 3, crashes: 2, failed: 0 });
+    expect(pool().stats().retries).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe("recycling", () => {
@@ -127,28 +150,6 @@ describe("recycling", () => {
     expect(pool().stats()).toMatchObject({ launches: 2, rendered: 3, crashes: 0 });
     expect(pool().stats().browserPid).not.toBe(first);
     expect(await waitFor(() => !alive(first))).toBe(true);
-  });
-});
-
-describe("crashes", () => {
-  const pool = poolFor({ concurrency: 2 });
-
-  it("start a new browser when the browser dies between documents", async () => {
-    await tiny(pool());
-    const pid = pool().stats().browserPid as number;
-    process.kill(pid, "SIGKILL");
-    expect(await waitFor(() => pool().stats().crashes === 1)).toBe(true);
-    expect(isPdf(await tiny(pool()))).toBe(true);
-    expect(pool().stats()).toMatchObject({ launches: 2, crashes: 1, failed: 0 });
-    expect(pool().stats().browserPid).not.toBe(pid);
-  });
-
-  it("do not lose the documents the browser was rendering", async () => {
-    const pid = pool().stats().browserPid as number;
-    const jobs = Array.from({ length: 3 }, () => pool().render(areaTool));
-    setTimeout(() => process.kill(pid, "SIGKILL"), 30);
-    for (const pdf of await Promise.all(jobs)) expect(isPdf(pdf)).toBe(true);
-    expect(pool().stats()).toMatchObject({ launches: 3, crashes: 2, failed: 0 });
   });
 });
 
