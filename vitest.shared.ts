@@ -6,7 +6,7 @@ export const sharedConfig = defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     reporters: ["default", ["json", { outputFile: ".vitest-report.json" }]],
   },
 });

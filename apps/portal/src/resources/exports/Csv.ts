@@ -45,6 +45,9 @@ export const csvStream = (
   const stringifier = stringify({
     bom: true,
     record_delimiter: "windows",
+    // csv-stringify quotes fields holding the record delimiter (CRLF) but not a lone CR or LF,
+    // which Excel and most parsers still read as a new row: quote any line break.
+    quoted_match: /[\r\n]/u,
   });
   pipeline(Readable.from(records(sheets, columns)), stringifier, (error) => {
     if (error !== undefined && error !== null && !isCancelled(error)) onError(error);
