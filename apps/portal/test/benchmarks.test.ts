@@ -107,6 +107,23 @@ describe.each(testDrivers())("benchmarks on %s", (driver) => {
     expect(again.body).toBeUndefined();
   });
 
+  it("scores each area exactly as the service's own results do (two independent reads)", async () => {
+    const lead = await signedIn(harness, "lead@first.test");
+    const benchmark = await lead.get(`/api/v1/services/${first.id}/benchmark?cycle=2021-22`);
+    const assessed = benchmark.body.areas.filter(
+      (area: { service: unknown }) => area.service !== null,
+    );
+    expect(assessed.length).toBeGreaterThan(0);
+    for (const area of assessed) {
+      const results = await lead.get(
+        `/api/v1/services/${first.id}/results?cycle=2021-22&area=${area.area}`,
+      );
+      expect(Math.round(results.body.score.percent * 10) / 10, area.area).toBe(
+        area.service.percent,
+      );
+    }
+  });
+
   it("recomputes when a submitted result changes, not on every read", async () => {
     const lead = await signedIn(harness, "lead@first.test");
     const path = `/api/v1/services/${first.id}/benchmark?cycle=2021-22`;

@@ -14,41 +14,58 @@ import { query } from "./query.ts";
  */
 export const cycleResults = (cycle: string, set: Standards.StandardsSet) =>
   Effect.gen(function* () {
-    const assessments = yield* query((db) =>
-      db
-        .select({
-          id: schema.assessments.id,
-          serviceId: schema.assessments.serviceId,
-          wardId: schema.assessments.wardId,
-          area: schema.assessments.area,
-        })
-        .from(schema.assessments)
-        .where(
-          and(eq(schema.assessments.cycle, cycle), eq(schema.assessments.status, "submitted")),
+    const submitted = and(
+      eq(schema.assessments.cycle, cycle),
+      eq(schema.assessments.status, "submitted"),
+    );
+    // Three independent reads, sent together: on PostgreSQL the server works on one while this
+    // process decodes another (PGlite, one connection, simply runs them in turn).
+    const [assessments, responses, wards] = yield* Effect.all(
+      [
+        query((db) =>
+          db
+            .select({
+              id: schema.assessments.id,
+              serviceId: schema.assessments.serviceId,
+              wardId: schema.assessments.wardId,
+              area: schema.assessments.area,
+            })
+            .from(schema.assessments)
+            .where(submitted),
         ),
+        query((db) =>
+          db
+            .select({
+              assessmentId: schema.responses.assessmentId,
+              standardId: schema.responses.standardId,
+              agreed: schema.responses.agreed,
+              notApplicable: schema.responses.notApplicable,
+            })
+            .from(schema.responses)
+            .innerJoin(schema.assessments, eq(schema.assessments.id, schema.responses.assessmentId))
+            .where(submitted),
+        ),
+        query((db) =>
+          db
+            .select({ serviceId: schema.wards.serviceId })
+            .from(schema.wards)
+            .where(
+              and(
+                eq(schema.wards.active, true),
+                inArray(
+                  schema.wards.serviceId,
+                  db
+                    .selectDistinct({ serviceId: schema.assessments.serviceId })
+                    .from(schema.assessments)
+                    .where(submitted),
+                ),
+              ),
+            ),
+        ),
+      ],
+      { concurrency: "unbounded" },
     );
     if (assessments.length === 0) return [] as ReadonlyArray<Network.ServiceAssessments>;
-    const responses = yield* query((db) =>
-      db
-        .select({
-          assessmentId: schema.responses.assessmentId,
-          standardId: schema.responses.standardId,
-          agreed: schema.responses.agreed,
-          notApplicable: schema.responses.notApplicable,
-        })
-        .from(schema.responses)
-        .innerJoin(schema.assessments, eq(schema.assessments.id, schema.responses.assessmentId))
-        .where(
-          and(eq(schema.assessments.cycle, cycle), eq(schema.assessments.status, "submitted")),
-        ),
-    );
-    const serviceIds = [...new Set(assessments.map((assessment) => assessment.serviceId))];
-    const wards = yield* query((db) =>
-      db
-        .select({ serviceId: schema.wards.serviceId })
-        .from(schema.wards)
-        .where(and(inArray(schema.wards.serviceId, serviceIds), eq(schema.wards.active, true))),
-    );
     const activeWards = new Map<string, number>();
     for (const ward of wards)
       activeWards.set(ward.serviceId, (activeWards.get(ward.serviceId) ?? 0) + 1);

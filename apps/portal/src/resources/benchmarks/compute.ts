@@ -36,9 +36,17 @@ export const computeStatistics = (label: string) =>
       Effect.map((found): StoredCycle | undefined => found),
       Effect.catchTag("NotFound", () => Effect.succeed(undefined)),
     );
-    const current = yield* cycleResults(cycle.label, cycle.set);
     // Last cycle's results are laid out in this cycle's standards, so change is per standard id.
-    const before = previous === undefined ? [] : yield* cycleResults(previous.label, cycle.set);
+    // Both cycles are read at once (see cycleResults).
+    const [current, before] = yield* Effect.all(
+      [
+        cycleResults(cycle.label, cycle.set),
+        previous === undefined
+          ? Effect.succeed<ReadonlyArray<Network.ServiceAssessments>>([])
+          : cycleResults(previous.label, cycle.set),
+      ],
+      { concurrency: "unbounded" },
+    );
     const areas = Network.benchmark(cycle.set, current, before, {
       minimumParticipants: cycle.minimumParticipants,
     });
