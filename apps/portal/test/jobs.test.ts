@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runWith } from "../src/app.ts";
 import { sweepExpiredSessions } from "../src/auth/Sessions.ts";
-import { jobHandlers } from "../src/jobs/handlers.ts";
+import { jobHandlers, maintenance } from "../src/jobs/handlers.ts";
 import { claim, enqueue, MAX_ATTEMPTS, reportProgress } from "../src/jobs/Queue.ts";
 import { makeJobWorker } from "../src/jobs/Worker.ts";
 import { seedDemoNetwork } from "../src/seed/demo.ts";
@@ -172,6 +172,29 @@ describe.each(testDrivers())("background jobs on %s", (driver) => {
       status: "failed",
       error: 'unknown kind of job "no-such-kind"',
     });
+  });
+
+  it("runs the session sweep as the worker's housekeeping, without being asked", async () => {
+    const idle = await signedIn(harness, "lead@service.test");
+    // The app's clock moves on past the idle timeout; only the worker's housekeeping can notice.
+    harness.clock.now = new Date(harness.clock.now.getTime() + 31 * 60 * 1000);
+    const worker = makeJobWorker(harness.app.runtime, {
+      handlers: {},
+      logger: harness.logger,
+      pollMs: 20,
+      housekeeping: maintenance,
+    });
+    worker.start();
+    try {
+      await expect
+        .poll(async () => (await harness.database.db.select().from(schema.sessions)).length, {
+          timeout: 10_000,
+        })
+        .toBe(0);
+    } finally {
+      await worker.stop();
+    }
+    expect((await idle.get("/api/v1/session")).status).toBe(401);
   });
 
   it("sweeps sessions that expired or went idle, and keeps live ones", async () => {

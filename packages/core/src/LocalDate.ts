@@ -114,3 +114,33 @@ export const inLondon = (instant: Date): LocalDate => {
   }).format(instant);
   return formatted as LocalDate;
 };
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/**
+ * A date as people read it in NHS content style: day, month name, year — the same in the portal,
+ * the printed documents and the public site.
+ *
+ * @example
+ * ```ts
+ * import { LocalDate } from "@sequin/core"
+ * LocalDate.format(LocalDate.make(2021, 5, 31)) // "31 May 2021"
+ * ```
+ */
+export const format = (date: LocalDate): string => {
+  const { year, month, day } = parts(date);
+  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
+};

@@ -1,13 +1,12 @@
 // The completed area report: a service's scores for one area and cycle (per standard, with the ward
 // breakdown and coverage), the area score, evidence, the action plan and where the service stands in
 // the network. All arithmetic is the core's (Aggregation, Consensus, ActionPlan).
-import { ActionPlan, Aggregation, Consensus, Ratio, Scale } from "@sequin/core";
+import { ActionPlan, Aggregation, Consensus, LocalDate, Ratio, Scale } from "@sequin/core";
 import type { AreaReportInput, WardAssessment } from "../input/AreaReportInput.ts";
 import type { StandingChart } from "./charts.ts";
 import {
   countOf,
   formatChange,
-  formatDate,
   formatPercent,
   methodLabel,
   ordinal,
@@ -286,7 +285,7 @@ export const areaReportModel = (input: AreaReportInput): AreaReportModel => {
         standardId: action.standardId,
         what: action.what,
         owner: action.owner,
-        due: formatDate(action.due),
+        due: LocalDate.format(action.due),
         status: statusLabel[action.status],
         overdue: ActionPlan.isOverdue(action, input.generatedOn),
         carriedFrom: action.carriedFrom ?? null,
@@ -309,7 +308,7 @@ export const areaReportModel = (input: AreaReportInput): AreaReportModel => {
     }),
     service: input.service,
     cycle: input.cycle,
-    generatedOn: formatDate(input.generatedOn),
+    generatedOn: LocalDate.format(input.generatedOn),
     setVersion: input.setVersion,
     area: { code: area.code, name: area.name, symbol: area.symbol },
     wardLevel,

@@ -1,27 +1,6 @@
 // Wording and number formats shared by the documents (NHS content style: plain English, dates as
 // "12 May 2022", whole percentages).
-import type { ActionPlan, Assessment, LocalDate, Standards } from "@sequin/core";
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "2022-05-12" → "12 May 2022". */
-export const formatDate = (date: LocalDate.LocalDate): string => {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-};
+import type { ActionPlan, Assessment, Standards } from "@sequin/core";
 
 /** A percentage for display, rounded to a whole number: "67%". */
 export const formatPercent = (value: number): string => `${Math.round(value)}%`;

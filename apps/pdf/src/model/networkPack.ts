@@ -1,10 +1,11 @@
 // The network pack for the annual forum: a cover, the network's anonymised results per area with
 // charts, and each area's best-practice themes. Built only from public benchmark views, so it holds
 // no service's name or score.
+import { LocalDate } from "@sequin/core";
 import type { PublicAreaBenchmark } from "../input/common.ts";
 import type { NetworkPackInput } from "../input/NetworkPackInput.ts";
 import type { DistributionChart } from "./charts.ts";
-import { countOf, formatChange, formatDate, formatPercent } from "./format.ts";
+import { countOf, formatChange, formatPercent } from "./format.ts";
 import { type DocumentMeta, documentMeta } from "./meta.ts";
 
 export interface NetworkPackArea {
@@ -143,7 +144,7 @@ export const networkPackModel = (input: NetworkPackInput): NetworkPackModel => {
     cycle: input.cycle,
     previousCycle: before,
     setVersion: input.setVersion,
-    generatedOn: formatDate(input.generatedOn),
+    generatedOn: LocalDate.format(input.generatedOn),
     minimumParticipants: input.minimumParticipants,
     highlights,
     overview: {

@@ -3,7 +3,7 @@ import { type Cycle, Schedule, Standards } from "@sequin/core";
 import { schema } from "@sequin/db";
 import { eq } from "drizzle-orm";
 import { Effect, Schema } from "effect";
-import { NotFound } from "../http/Errors.ts";
+import { InvalidInput, NotFound } from "../http/Errors.ts";
 import { Db } from "../Services.ts";
 import { query } from "./query.ts";
 
@@ -85,3 +85,27 @@ export const findCycle = (label: string) =>
     cycles.set(cycle.label, cycle);
     return cycle;
   });
+
+/**
+ * The area of a standards set named by `slug`, or a 400 naming `field` (e.g. "body.area"). The slug
+ * is echoed back shortened, since it may be anything a client sent.
+ */
+export const areaOfSet = (
+  set: Standards.StandardsSet,
+  slug: string,
+  field: string,
+): Effect.Effect<Standards.Area, InvalidInput> => {
+  const area = Standards.findArea(set, slug);
+  return area === undefined
+    ? Effect.fail(
+        new InvalidInput({
+          problems: [
+            {
+              field,
+              message: `"${slug.slice(0, 80)}" is not an area of standards set ${set.version}`,
+            },
+          ],
+        }),
+      )
+    : Effect.succeed(area);
+};

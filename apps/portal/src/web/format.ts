@@ -5,27 +5,11 @@ import { Now } from "../Services.ts";
 import type { TagColour } from "./components/basics.ts";
 import type { WebContext } from "./env.ts";
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** "2021-05-31" → "31 May 2021"; anything unparseable is shown as it came. */
 export const formatDate = (date: string | null | undefined): string => {
   if (date === null || date === undefined) return "";
-  const match = /^(\d{4})-(\d{2})-(\d{2})/u.exec(date);
-  if (match === null) return date;
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
+  const day = /^\d{4}-(?:0[1-9]|1[0-2])-\d{2}/u.exec(date)?.[0];
+  return day === undefined ? date : LocalDate.format(day as LocalDate.LocalDate);
 };
 
 /** An instant as a London date and time: "15 June 2021 at 11:00". */

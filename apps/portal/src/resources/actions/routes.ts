@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { Effect, Result, Schema } from "effect";
 import { created, ok, type Router } from "../../http/Api.ts";
 import { InvalidInput, StaleVersion } from "../../http/Errors.ts";
-import { findCycle } from "../../repositories/Cycles.ts";
+import { areaOfSet, findCycle } from "../../repositories/Cycles.ts";
 import { query } from "../../repositories/query.ts";
 import { Now, StandardsData } from "../../Services.ts";
 import { carryOver } from "./carryOver.ts";
@@ -36,26 +36,15 @@ import { youSaidWeDid } from "./youSaidWeDid.ts";
 const TAG = "Action plans";
 
 /** A condition keeping the actions for one area's standards. */
-const inArea = (set: Standards.StandardsSet, slug: string) => {
-  const area = Standards.findArea(set, slug);
-  return area === undefined
-    ? Effect.fail(
-        new InvalidInput({
-          problems: [
-            {
-              field: "query.area",
-              message: `"${slug}" is not an area of standards set ${set.version}`,
-            },
-          ],
-        }),
-      )
-    : Effect.succeed(
-        inArray(
-          schema.actions.standardId,
-          area.standards.map((standard) => standard.id),
-        ),
-      );
-};
+const inArea = (set: Standards.StandardsSet, slug: string) =>
+  areaOfSet(set, slug, "query.area").pipe(
+    Effect.map((area) =>
+      inArray(
+        schema.actions.standardId,
+        area.standards.map((standard) => standard.id),
+      ),
+    ),
+  );
 const base = "/api/v1/services/:serviceId";
 
 export const registerActionRoutes = (router: Router): void => {

@@ -63,7 +63,8 @@ export const toCoreAction = (
   ...(row.carriedFrom === null ? {} : { carriedFrom: row.carriedFrom as Cycle.CycleLabel }),
 });
 
-const notesOf = (actionIds: ReadonlyArray<string>) =>
+/** The dated notes of some actions, oldest first. */
+export const notesOf = (actionIds: ReadonlyArray<string>) =>
   actionIds.length === 0
     ? Effect.succeed([] as Array<NoteRow>)
     : query((db) =>

@@ -1,5 +1,5 @@
 // Starting, listing, reading and describing an assessment (method, attendance).
-import { Standards, Submission } from "@sequin/core";
+import { Standards } from "@sequin/core";
 import { schema } from "@sequin/db";
 import { and, asc, eq } from "drizzle-orm";
 import { Effect, Result } from "effect";
@@ -12,13 +12,12 @@ import {
   assessmentFor,
   assessmentView,
   responsesOf,
-  toCoreAssessment,
 } from "../../repositories/Assessments.ts";
-import { findCycle, normaliseCycleLabel } from "../../repositories/Cycles.ts";
+import { areaOfSet, findCycle, normaliseCycleLabel } from "../../repositories/Cycles.ts";
 import { isUniqueViolation, query, transaction } from "../../repositories/query.ts";
 import { Now } from "../../Services.ts";
 import { visibleService } from "../network/routes.ts";
-import { mayWrite, requireReason } from "./guards.ts";
+import { mayWrite, requireReady, requireReason } from "./guards.ts";
 import { CreateAssessment, ListQuery, UpdateAssessment } from "./schemas.ts";
 
 export const registerAssessmentLifecycleRoutes = (router: Router): void => {
@@ -40,17 +39,7 @@ export const registerAssessmentLifecycleRoutes = (router: Router): void => {
             message: "Only the service itself starts its assessments.",
           });
         const cycle = yield* findCycle(body.cycle);
-        const area = Standards.findArea(cycle.set, body.area);
-        if (area === undefined) {
-          return yield* new InvalidInput({
-            problems: [
-              {
-                field: "body.area",
-                message: `"${body.area}" is not an area of standards set ${cycle.standardsVersion}`,
-              },
-            ],
-          });
-        }
+        const area = yield* areaOfSet(cycle.set, body.area, "body.area");
         let wardId: string | null = null;
         if (body.wardId !== undefined) {
           wardId = yield* idParam(body, "wardId", "ward");
@@ -220,12 +209,7 @@ export const registerAssessmentLifecycleRoutes = (router: Router): void => {
         const area = Standards.findArea(cycle.set, row.area);
         if (submitted && area !== undefined) {
           const responses = yield* responsesOf(id);
-          const after = toCoreAssessment({ ...row, ...changes } as typeof row, responses);
-          const reasons = Submission.readiness(area, after, {
-            scale: cycle.set.scale,
-            serviceId: row.serviceId,
-          });
-          if (reasons.length > 0) return yield* new Submission.NotReady({ reasons });
+          yield* requireReady(area, cycle, { ...row, ...changes } as typeof row, responses);
         }
         const now = (yield* Now)();
         const updated = yield* transaction<AssessmentRow, StaleVersion>(async (tx) => {

@@ -1,5 +1,5 @@
 // Submitting an area when it is ready, and the audit trail that follows it.
-import { Aggregation, Standards, Submission } from "@sequin/core";
+import { Aggregation, Standards } from "@sequin/core";
 import { schema } from "@sequin/db";
 import { and, asc, eq } from "drizzle-orm";
 import { Effect, Result } from "effect";
@@ -16,7 +16,7 @@ import {
 import { findCycle } from "../../repositories/Cycles.ts";
 import { query, transaction } from "../../repositories/query.ts";
 import { Now } from "../../Services.ts";
-import { mayWrite } from "./guards.ts";
+import { mayWrite, requireReady } from "./guards.ts";
 import { Submit } from "./schemas.ts";
 
 export const registerSubmissionRoutes = (router: Router): void => {
@@ -43,11 +43,7 @@ export const registerSubmissionRoutes = (router: Router): void => {
         const area = Standards.findArea(cycle.set, row.area);
         if (area === undefined) return yield* new NotFound({ resource: "area" });
         const responses = yield* responsesOf(id);
-        const reasons = Submission.readiness(area, toCoreAssessment(row, responses), {
-          scale: cycle.set.scale,
-          serviceId: row.serviceId,
-        });
-        if (reasons.length > 0) return yield* new Submission.NotReady({ reasons });
+        yield* requireReady(area, cycle, row, responses);
         const now = (yield* Now)();
         const next = yield* transaction<AssessmentRow, StaleVersion>(async (tx) => {
           const [updated] = await tx

@@ -57,11 +57,11 @@ export const registerJobRoutes = (router: Router): void => {
         }
         const { kind, ...payload } = body;
         const row = yield* enqueue(kind, payload, principal.accountId);
-        const job = yield* findJob(row.id);
         yield* JobSignal.use((signal) => Effect.sync(signal.wake));
         return {
           status: 202,
-          body: jobView(job ?? { ...row }),
+          // The inserted row is the job as it stands: no need to read it back.
+          body: jobView(row),
           headers: { location: jobHref(row.id) },
         };
       }),

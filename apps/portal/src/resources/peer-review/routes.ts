@@ -1,27 +1,20 @@
 // Peer-review rounds, run by network admins: generate a draft from the core's pairing, adjust it,
 // publish it. Publishing is what lets each service of a pair into the other's assessment of the
 // pair's area in that cycle (see repositories/Assessments.ts `publishedPairGrants`).
-import { Standards } from "@sequin/core";
+
 import { schema } from "@sequin/db";
 import { and, asc, eq, ne } from "drizzle-orm";
 import { Effect, Result, Schema } from "effect";
 import { created, noContent, ok, type Router } from "../../http/Api.ts";
-import { Conflict, InvalidInput, NotFound, StaleVersion } from "../../http/Errors.ts";
-import { findCycle } from "../../repositories/Cycles.ts";
+import { Conflict, NotFound, StaleVersion } from "../../http/Errors.ts";
+import { areaOfSet, findCycle } from "../../repositories/Cycles.ts";
 import { query, type Transaction, transaction } from "../../repositories/query.ts";
 import { Now } from "../../Services.ts";
+import { requireAdmin } from "../network/routes.ts";
 import { generateRound } from "./generate.ts";
 import { GenerateRound, PublishRound, RoundSummary, RoundView, UpdateRound } from "./schemas.ts";
 import { registerServicePeerReviewRoutes } from "./services.ts";
-import {
-  cycleParam,
-  pairCounts,
-  type RoundRow,
-  requireNetworkAdmin,
-  roundOf,
-  roundView,
-  summaryOf,
-} from "./store.ts";
+import { pairCounts, type RoundRow, roundOf, roundView, summaryOf } from "./store.ts";
 import { validatePairs } from "./validate.ts";
 
 const TAG = "Peer review";
@@ -78,18 +71,9 @@ export const registerPeerReviewRoutes = (router: Router): void => {
     errors: [409, 422],
     handler: ({ principal, params, body }) =>
       Effect.gen(function* () {
-        yield* requireNetworkAdmin(principal);
-        const cycle = yield* cycleParam(params);
-        const area = Standards.findArea(cycle.set, body.area);
-        if (area === undefined)
-          return yield* new InvalidInput({
-            problems: [
-              {
-                field: "body.area",
-                message: `"${body.area}" is not an area of standards set ${cycle.standardsVersion}`,
-              },
-            ],
-          });
+        yield* requireAdmin(principal);
+        const cycle = yield* findCycle(params.cycle ?? "");
+        const area = yield* areaOfSet(cycle.set, body.area, "body.area");
         const [published] = yield* query((db) =>
           db
             .select({ id: schema.peerReviewRounds.id })
@@ -118,8 +102,8 @@ export const registerPeerReviewRoutes = (router: Router): void => {
     response: Schema.Array(RoundSummary),
     handler: ({ principal, params }) =>
       Effect.gen(function* () {
-        yield* requireNetworkAdmin(principal);
-        const cycle = yield* cycleParam(params);
+        yield* requireAdmin(principal);
+        const cycle = yield* findCycle(params.cycle ?? "");
         const rows = yield* query((db) =>
           db
             .select()
@@ -141,7 +125,7 @@ export const registerPeerReviewRoutes = (router: Router): void => {
     response: RoundView,
     handler: ({ principal, params }) =>
       Effect.gen(function* () {
-        yield* requireNetworkAdmin(principal);
+        yield* requireAdmin(principal);
         return ok(yield* roundView(yield* roundOf(params)));
       }),
   });
@@ -158,7 +142,7 @@ export const registerPeerReviewRoutes = (router: Router): void => {
     errors: [409],
     handler: ({ principal, params, body }) =>
       Effect.gen(function* () {
-        yield* requireNetworkAdmin(principal);
+        yield* requireAdmin(principal);
         const existing = yield* roundOf(params);
         // Checked again under the lock; here so a published round is not answered with 400s.
         if (existing.status === "published") return yield* new Conflict({ message: PUBLISHED });
@@ -200,7 +184,7 @@ export const registerPeerReviewRoutes = (router: Router): void => {
     errors: [409],
     handler: ({ principal, params, body }) =>
       Effect.gen(function* () {
-        yield* requireNetworkAdmin(principal);
+        yield* requireAdmin(principal);
         const existing = yield* roundOf(params);
         const now = (yield* Now)();
         const published = yield* withCurrent(
@@ -262,7 +246,7 @@ export const registerPeerReviewRoutes = (router: Router): void => {
     errors: [409],
     handler: ({ principal, params }) =>
       Effect.gen(function* () {
-        yield* requireNetworkAdmin(principal);
+        yield* requireAdmin(principal);
         const existing = yield* roundOf(params);
         yield* transaction<undefined, Refusal>(async (tx) => {
           const locked = await lockDraft(tx, existing.id, undefined);

@@ -4,8 +4,7 @@ import { Cycle, Standards } from "@sequin/core";
 import { schema } from "@sequin/db";
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { Effect } from "effect";
-import { isAdmin, type Principal } from "../../auth/Principal.ts";
-import { Forbidden, NotFound } from "../../http/Errors.ts";
+import { NotFound } from "../../http/Errors.ts";
 import { idParam } from "../../http/Params.ts";
 import { findCycle, type StoredCycle } from "../../repositories/Cycles.ts";
 import { query } from "../../repositories/query.ts";
@@ -18,11 +17,6 @@ export interface ServiceEntry {
   readonly name: string;
   readonly organisation: { readonly id: string; readonly name: string };
 }
-
-export const requireNetworkAdmin = (principal: Principal) =>
-  isAdmin(principal)
-    ? Effect.void
-    : Effect.fail(new Forbidden({ message: "Only network admins run peer-review rounds." }));
 
 /** A pair's key whatever the order of its services. */
 export const pairKey = (a: string, b: string): string => (a < b ? `${a} ${b}` : `${b} ${a}`);
@@ -54,14 +48,6 @@ export const serviceDirectory = query((db) =>
       ),
   ),
 );
-
-const LABEL = /^\d{4}[/-]\d{2}$/u;
-
-/** The cycle named in the path; text that cannot be a label is a 404 before it reaches a query. */
-export const cycleParam = (params: Readonly<Record<string, string>>) => {
-  const label = params.cycle ?? "";
-  return LABEL.test(label) ? findCycle(label) : Effect.fail(new NotFound({ resource: "cycle" }));
-};
 
 /** The round named by the path's `roundId`, or 404. */
 export const roundOf = (params: Readonly<Record<string, string>>) =>

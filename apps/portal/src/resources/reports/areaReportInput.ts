@@ -1,33 +1,16 @@
 // Gathers what a completed area report is printed from: the submitted assessments (a whole-service
 // one, or each ward's), the area's actions and where the service stands. The PDF package computes
 // the scores from these with the core, so the report cannot disagree with the portal.
-import { Standards } from "@sequin/core";
+
 import { schema } from "@sequin/db";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { Effect } from "effect";
-import { Conflict, InvalidInput } from "../../http/Errors.ts";
+import { Conflict } from "../../http/Errors.ts";
 import { responsesOf, toCoreAssessment, wardAssessments } from "../../repositories/Assessments.ts";
-import type { StoredCycle } from "../../repositories/Cycles.ts";
+import { areaOfSet, type StoredCycle } from "../../repositories/Cycles.ts";
 import { query } from "../../repositories/query.ts";
-import { toCoreAction, today } from "../actions/store.ts";
+import { notesOf, toCoreAction, today } from "../actions/store.ts";
 import { computeCycleBenchmark, serviceView } from "../benchmarks/compute.ts";
-
-/** The area of the cycle's standards set, or a 400 naming the path segment. */
-export const areaOf = (cycle: StoredCycle, slug: string) => {
-  const area = Standards.findArea(cycle.set, slug);
-  return area === undefined
-    ? Effect.fail(
-        new InvalidInput({
-          problems: [
-            {
-              field: "path.area",
-              message: `"${slug}" is not an area of standards set ${cycle.standardsVersion}`,
-            },
-          ],
-        }),
-      )
-    : Effect.succeed(area);
-};
 
 const benchmarkFor = (cycle: StoredCycle, serviceId: string, area: string) =>
   Effect.gen(function* () {
@@ -71,7 +54,7 @@ const benchmarkFor = (cycle: StoredCycle, serviceId: string, area: string) =>
  */
 export const areaReportInput = (serviceId: string, cycle: StoredCycle, areaSlug: string) =>
   Effect.gen(function* () {
-    const area = yield* areaOf(cycle, areaSlug);
+    const area = yield* areaOfSet(cycle.set, areaSlug, "path.area");
     const [service] = yield* query((db) =>
       db
         .select({ name: schema.services.name })
@@ -122,21 +105,7 @@ export const areaReportInput = (serviceId: string, cycle: StoredCycle, areaSlug:
         )
         .orderBy(asc(schema.actions.due), asc(schema.actions.createdAt)),
     );
-    const notes =
-      actionRows.length === 0
-        ? []
-        : yield* query((db) =>
-            db
-              .select()
-              .from(schema.actionNotes)
-              .where(
-                inArray(
-                  schema.actionNotes.actionId,
-                  actionRows.map((row) => row.id),
-                ),
-              )
-              .orderBy(asc(schema.actionNotes.on), asc(schema.actionNotes.id)),
-          );
+    const notes = yield* notesOf(actionRows.map((row) => row.id));
     return {
       service: service?.name ?? "Service",
       cycle: cycle.label,

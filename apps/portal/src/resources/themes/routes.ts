@@ -4,10 +4,9 @@ import { schema } from "@sequin/db";
 import { like } from "drizzle-orm";
 import { Effect, Schema } from "effect";
 import { ok, type Router } from "../../http/Api.ts";
-import { findCycle, type StoredCycle } from "../../repositories/Cycles.ts";
+import { areaOfSet, findCycle, type StoredCycle } from "../../repositories/Cycles.ts";
 import { query } from "../../repositories/query.ts";
 import { requireAdmin } from "../network/routes.ts";
-import { areaOf } from "../reports/areaReportInput.ts";
 
 const TAG = "Best practice";
 
@@ -79,7 +78,7 @@ export const registerThemeRoutes = (router: Router): void => {
       Effect.gen(function* () {
         yield* requireAdmin(principal);
         const cycle = yield* findCycle(params.cycle ?? "");
-        const area = yield* areaOf(cycle, params.area ?? "");
+        const area = yield* areaOfSet(cycle.set, params.area ?? "", "path.area");
         const key = `${keyPrefix(cycle)}${area.slug}`;
         const value = JSON.stringify(body.themes);
         yield* query((db) =>

@@ -2,15 +2,15 @@
 // active content, kept with their SHA-256, every version retained, downloadable by the service and
 // by network admins.
 import { createHash } from "node:crypto";
-import { Standards } from "@sequin/core";
+
 import { schema } from "@sequin/db";
 import { and, desc, eq } from "drizzle-orm";
 import { Effect, Schema } from "effect";
 import { belongsTo } from "../../auth/Principal.ts";
 import { ok, type Reply, type Router } from "../../http/Api.ts";
-import { Forbidden, InvalidInput, NotFound, RejectedFile } from "../../http/Errors.ts";
+import { Forbidden, NotFound, RejectedFile } from "../../http/Errors.ts";
 import { idParam } from "../../http/Params.ts";
-import { findCycle, normaliseCycleLabel } from "../../repositories/Cycles.ts";
+import { areaOfSet, findCycle, normaliseCycleLabel } from "../../repositories/Cycles.ts";
 import { query } from "../../repositories/query.ts";
 import { AppConfig, Now } from "../../Services.ts";
 import { visibleService } from "../network/routes.ts";
@@ -65,16 +65,7 @@ export const registerUploadRoutes = (router: Router): void => {
             message: "Only the service itself uploads its area PDFs; network admins can read them.",
           });
         const cycle = yield* findCycle(params.cycle ?? "");
-        const area = Standards.findArea(cycle.set, params.area ?? "");
-        if (area === undefined)
-          return yield* new InvalidInput({
-            problems: [
-              {
-                field: "path.area",
-                message: `"${(params.area ?? "").slice(0, 80)}" is not an area of standards set ${cycle.standardsVersion}`,
-              },
-            ],
-          });
+        const area = yield* areaOfSet(cycle.set, params.area ?? "", "path.area");
         const config = yield* AppConfig;
         const bytes = yield* readUpload(c, "application/pdf", config.maxUploadBytes);
         const refusal = PdfInspection.describe(PdfInspection.inspect(bytes));
