@@ -1,4 +1,6 @@
 export {
+  type CompiledStatement,
+  compileStatement,
   type Database,
   type DatabaseHandle,
   migrationsFolder,

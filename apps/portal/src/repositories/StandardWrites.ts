@@ -1,8 +1,9 @@
-// Writing one standard's consensus record is the portal's hottest write, so it is one SQL statement:
-// check access and status, lock and read the old record, update it if the version matches, write the
-// audit row when the area was already submitted — one round trip, atomic. The assessment row itself
-// is not touched: concurrent writes to different standards of one area must not queue on its lock.
-import { schema } from "@sequin/db";
+// Writing one standard's consensus record is the portal's hottest write, so a successful write is one
+// SQL statement: check access and status, update the record if the version matches, and write the
+// audit row (old and new values) when the area was already submitted — one round trip, atomic. Only
+// a write that changed nothing pays a second read, to say why. The assessment row itself is not
+// touched: concurrent writes to different standards of one area must not queue on its lock.
+import { compileStatement, schema } from "@sequin/db";
 import { eq, sql } from "drizzle-orm";
 import { Effect } from "effect";
 import { NotFound } from "../http/Errors.ts";
@@ -94,12 +95,103 @@ const toRow = (raw: RawResponse): ResponseRow => ({
   rationale: raw.rationale as string,
   evidence: raw.evidence as string,
   version: raw.version as number,
-  updatedAt: new Date(raw.updated_at as string),
+  updatedAt: raw.updated_at instanceof Date ? raw.updated_at : new Date(raw.updated_at as string),
   updatedBy: (raw.updated_by as string | null) ?? null,
 });
 
 const json = (value: unknown) =>
   value === null || value === undefined ? null : JSON.stringify(value);
+
+const value = (name: keyof StandardWriteValues) => sql.placeholder(name);
+
+interface StandardWriteValues {
+  readonly assessmentId: string;
+  readonly writerServiceId: string;
+  readonly standardId: string;
+  readonly viewServiceUser: number | null;
+  readonly viewStaff: number | null;
+  readonly viewCarer: number | null;
+  readonly privateRatings: string | null;
+  readonly agreed: number | null;
+  readonly notApplicable: boolean;
+  readonly rationale: string;
+  readonly evidence: string;
+  readonly at: string;
+  readonly actorId: string | null;
+  readonly expectedVersion: number;
+  readonly reason: string | null;
+}
+
+const accessibleAssessment = sql`
+  select a.id, a.status, a.organisation_id, a.service_id
+  from assessments a
+  where a.id = ${value("assessmentId")}::uuid
+    and (a.service_id = ${value("writerServiceId")}::uuid
+         or (a.method = 'peer-review' and a.reviewing_service_id = ${value("writerServiceId")}::uuid)
+         or ${publishedPairGrants(sql`${value("writerServiceId")}::uuid`, { serviceId: sql`a.service_id`, cycle: sql`a.cycle`, area: sql`a.area` })})`;
+
+const recordColumns = sql.raw(
+  "r.assessment_id, r.organisation_id, r.standard_id, r.view_service_user, r.view_staff, r.view_carer, r.private_ratings, r.agreed, r.not_applicable, r.rationale, r.evidence, r.version, r.updated_at, r.updated_by",
+);
+
+// Compiled once: building this statement with drizzle on every write cost more CPU than running it.
+const writeStatement = compileStatement(sql`
+  with target as (${accessibleAssessment}),
+  updated as (
+    update responses r set
+      view_service_user = ${value("viewServiceUser")}::smallint,
+      view_staff = ${value("viewStaff")}::smallint,
+      view_carer = ${value("viewCarer")}::smallint,
+      private_ratings = ${value("privateRatings")}::jsonb,
+      agreed = ${value("agreed")}::smallint,
+      not_applicable = ${value("notApplicable")}::boolean,
+      rationale = ${value("rationale")}::text,
+      evidence = ${value("evidence")}::text,
+      version = r.version + 1,
+      updated_at = ${value("at")}::timestamptz,
+      updated_by = ${value("actorId")}::uuid
+    -- "old" is the record as this statement's snapshot saw it: the audit row's old value.
+    from target t, responses old
+    where r.assessment_id = ${value("assessmentId")}::uuid and r.standard_id = ${value("standardId")}
+      and t.id = r.assessment_id
+      and old.assessment_id = r.assessment_id and old.standard_id = r.standard_id
+      and r.version = ${value("expectedVersion")}::integer
+      -- A submitted area changes only with a reason, and never back to "no agreed score".
+      and (t.status = 'draft' or (${value("reason")}::text is not null and (${value("agreed")}::smallint is not null or ${value("notApplicable")}::boolean)))
+      -- No row lock: if a concurrent write committed after the snapshot, the row re-checked here no
+      -- longer matches "old", so nothing is written and the caller gets a 409 instead of an audit
+      -- entry with the wrong old value.
+      and old.version = r.version
+    returning ${recordColumns}, t.status as assessment_status,
+      t.organisation_id as assessment_organisation_id, t.service_id as assessment_service_id,
+      case when old.not_applicable then to_jsonb('na'::text) else to_jsonb(old.agreed) end as old_agreed,
+      old.rationale as old_rationale, old.evidence as old_evidence
+  ),
+  audit as (
+    insert into audit_events (organisation_id, service_id, assessment_id, standard_id, actor_id, at, action, old_value, new_value, reason)
+    select u.assessment_organisation_id, u.assessment_service_id, u.assessment_id, u.standard_id,
+      ${value("actorId")}::uuid, ${value("at")}::timestamptz, 'standard-changed',
+      jsonb_build_object('agreed', u.old_agreed, 'rationale', u.old_rationale, 'evidence', u.old_evidence),
+      jsonb_build_object('agreed', case when u.not_applicable then to_jsonb('na'::text) else to_jsonb(u.agreed) end, 'rationale', u.rationale, 'evidence', u.evidence),
+      ${value("reason")}::text
+    from updated u
+    where u.assessment_status = 'submitted'
+    returning id
+  )
+  select u.assessment_id, u.organisation_id, u.standard_id, u.view_service_user, u.view_staff,
+    u.view_carer, u.private_ratings, u.agreed, u.not_applicable, u.rationale, u.evidence, u.version,
+    u.updated_at, u.updated_by, u.assessment_status, (select count(*) from audit) as audited
+  from updated u`);
+
+type ExplainValues = Pick<StandardWriteValues, "assessmentId" | "writerServiceId" | "standardId">;
+
+/** Why a write changed nothing: the assessment out of reach, no such standard, or its record now. */
+const explainStatement = compileStatement(sql`
+  select t.status, r.assessment_id, r.organisation_id, r.standard_id, r.view_service_user,
+    r.view_staff, r.view_carer, r.private_ratings, r.agreed, r.not_applicable, r.rationale,
+    r.evidence, r.version, r.updated_at, r.updated_by
+  from (${accessibleAssessment}) t
+  left join responses r on r.assessment_id = t.id and r.standard_id = ${sql.placeholder("standardId" satisfies keyof ExplainValues)}`);
 
 /**
  * Writes a standard in one statement. A submitted area changes only with a reason and never back to
@@ -108,79 +200,53 @@ const json = (value: unknown) =>
 export const writeStandard = (write: StandardWrite) =>
   Effect.gen(function* () {
     const v = write.values;
-    const at = write.now.toISOString();
-    const changeAllowed = sql`(t.status = 'draft' or (${write.reason}::text is not null and (${v.agreed}::smallint is not null or ${v.notApplicable}::boolean)))`;
-    const statement = sql`
-      with target as (
-        select a.id, a.status, a.organisation_id, a.service_id
-        from assessments a
-        where a.id = ${write.assessmentId}::uuid
-          and (a.service_id = ${write.writerServiceId}::uuid
-               or (a.method = 'peer-review' and a.reviewing_service_id = ${write.writerServiceId}::uuid)
-               or ${publishedPairGrants(sql`${write.writerServiceId}::uuid`, { serviceId: sql`a.service_id`, cycle: sql`a.cycle`, area: sql`a.area` })})
-      ),
-      before as (
-        select r.* from responses r, target t
-        where r.assessment_id = t.id and r.standard_id = ${write.standardId}
-      ),
-      updated as (
-        update responses r set
-          view_service_user = ${v.viewServiceUser}::smallint,
-          view_staff = ${v.viewStaff}::smallint,
-          view_carer = ${v.viewCarer}::smallint,
-          private_ratings = ${json(v.privateRatings)}::jsonb,
-          agreed = ${v.agreed}::smallint,
-          not_applicable = ${v.notApplicable}::boolean,
-          rationale = ${v.rationale}::text,
-          evidence = ${v.evidence}::text,
-          version = r.version + 1,
-          updated_at = ${at}::timestamptz,
-          updated_by = ${write.actorId}::uuid
-        from target t, before b
-        where r.assessment_id = t.id and r.standard_id = ${write.standardId}
-          and r.version = ${write.expectedVersion}::integer and ${changeAllowed}
-          -- No row lock: if a concurrent write committed after this statement's snapshot, the row
-          -- re-checked here no longer matches the snapshot the audit row describes, so nothing is
-          -- written and the caller gets a 409 instead of an audit entry with the wrong old value.
-          and b.version = r.version
-        returning r.*
-      ),
-      audit as (
-        insert into audit_events (organisation_id, service_id, assessment_id, standard_id, actor_id, at, action, old_value, new_value, reason)
-        select t.organisation_id, t.service_id, t.id, ${write.standardId}, ${write.actorId}::uuid, ${at}::timestamptz, 'standard-changed',
-          jsonb_build_object('agreed', case when b.not_applicable then to_jsonb('na'::text) else to_jsonb(b.agreed) end, 'rationale', b.rationale, 'evidence', b.evidence),
-          jsonb_build_object('agreed', case when u.not_applicable then to_jsonb('na'::text) else to_jsonb(u.agreed) end, 'rationale', u.rationale, 'evidence', u.evidence),
-          ${write.reason}::text
-        from target t, before b, updated u
-        where t.status = 'submitted'
-        returning id
-      )
-      select
-        (select status from target) as status,
-        (select row_to_json(b) from before b) as before,
-        (select row_to_json(u) from updated u) as updated,
-        (select count(*) from audit) as audited`;
-    // Prepared: the statement is planned once per connection, not on every write.
-    const rows = (yield* DbHandle.use((handle) =>
+    const statement = writeStatement.bind({
+      assessmentId: write.assessmentId,
+      writerServiceId: write.writerServiceId,
+      standardId: write.standardId,
+      viewServiceUser: v.viewServiceUser,
+      viewStaff: v.viewStaff,
+      viewCarer: v.viewCarer,
+      privateRatings: json(v.privateRatings),
+      agreed: v.agreed,
+      notApplicable: v.notApplicable,
+      rationale: v.rationale,
+      evidence: v.evidence,
+      at: write.now.toISOString(),
+      actorId: write.actorId,
+      expectedVersion: write.expectedVersion,
+      reason: write.reason,
+    } satisfies StandardWriteValues);
+    // Prepared: each statement is planned once per connection, not on every write.
+    const written = yield* DbHandle.use((handle) =>
       Effect.promise(() => handle.executePrepared(statement)),
-    )) as Array<{
-      status: string | null;
-      before: RawResponse | string | null;
-      updated: RawResponse | string | null;
-    }>;
-    const row = rows[0];
-    const parse = (value: RawResponse | string | null) =>
-      typeof value === "string" ? (JSON.parse(value) as RawResponse) : value;
-    const before = parse(row?.before ?? null);
-    const updated = parse(row?.updated ?? null);
-    if (row === undefined || row.status === null)
-      return { kind: "no-access" } as StandardWriteOutcome;
-    if (before === null) return { kind: "no-standard" } as StandardWriteOutcome;
-    if (updated !== null)
-      return { kind: "written", status: row.status, after: toRow(updated) } as StandardWriteOutcome;
-    const beforeRow = toRow(before);
-    if (row.status === "submitted" && beforeRow.version === write.expectedVersion) {
-      return { kind: "refused", status: "submitted", before: beforeRow } as StandardWriteOutcome;
-    }
-    return { kind: "stale", before: beforeRow } as StandardWriteOutcome;
+    );
+    const after = written[0];
+    if (after !== undefined)
+      return {
+        kind: "written",
+        status: after.assessment_status as string,
+        after: toRow(after),
+      } as StandardWriteOutcome;
+    const explained = yield* DbHandle.use((handle) =>
+      Effect.promise(() =>
+        handle.executePrepared(
+          explainStatement.bind({
+            assessmentId: write.assessmentId,
+            writerServiceId: write.writerServiceId,
+            standardId: write.standardId,
+          } satisfies ExplainValues),
+        ),
+      ),
+    );
+    const current = explained[0];
+    if (current === undefined) return { kind: "no-access" } as StandardWriteOutcome;
+    if (current.assessment_id === null) return { kind: "no-standard" } as StandardWriteOutcome;
+    const before = toRow(current);
+    const changeAllowed =
+      current.status === "draft" ||
+      (write.reason !== null && (v.agreed !== null || v.notApplicable));
+    if (!changeAllowed && before.version === write.expectedVersion)
+      return { kind: "refused", status: "submitted", before } as StandardWriteOutcome;
+    return { kind: "stale", before } as StandardWriteOutcome;
   });
