@@ -94,7 +94,9 @@ try {
       false
     from assessments a join bench_areas b on b.slug = a.area, generate_series(1, ${STANDARDS}) n`);
   await db.execute(sql`update responses set not_applicable = true where agreed is null`);
-  await db.execute(sql`analyze`);
+  // A long-lived database has its visibility map and statistics; without them, autovacuum would
+  // start on the fresh tables in the middle of the timings below.
+  await db.execute(sql`vacuum analyze`);
   const rowsOf = (result: unknown) =>
     (Array.isArray(result) ? result : (result as { rows: Array<unknown> }).rows) as Array<
       Record<string, unknown>
@@ -138,18 +140,31 @@ try {
     times.sort((a, b) => a - b);
     return times[Math.floor(runs / 2)] as number;
   };
-  const groupBy = () =>
-    db.execute(sql`
+  const groupByStatement = sql`
       select a.service_id, a.area, r.standard_id, sum(r.agreed) as total, count(r.agreed) as scored, count(*) filter (where r.not_applicable) as na
       from responses r join assessments a on a.id = r.assessment_id
       where a.cycle in (${label}, ${`${FIRST_YEAR + CYCLES - 2}/${String((FIRST_YEAR + CYCLES - 1) % 100).padStart(2, "0")}`}) and a.status = 'submitted'
-      group by 1, 2, 3`);
+      group by 1, 2, 3`;
+  const groupBy = () => db.execute(groupByStatement);
+  // The planner scans every cycle's responses for the bare GROUP BY; the recompute reads one
+  // cycle's through the responses' key. The same GROUP BY held to that key is printed too, so the
+  // ratio is not flattered by the floor's plan.
+  const groupByThroughKey = () =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_hashjoin = off`);
+      await tx.execute(sql`set local enable_mergejoin = off`);
+      await tx.execute(groupByStatement);
+    });
   const floor = await time(groupBy);
+  const floorThroughKey = await time(groupByThroughKey);
   const recompute = await time(() => runWith(portal, computeStatistics(label)));
   console.log(`Recompute one cycle's benchmark (this cycle and last, for change):`);
   console.log(`  bare GROUP BY scan of the same rows   ${floor.toFixed(0).padStart(6)} ms`);
   console.log(
-    `  portal recompute (load + core)        ${recompute.toFixed(0).padStart(6)} ms  ${(recompute / floor).toFixed(2)}× (target ≤ 2×)`,
+    `  the same GROUP BY through the key     ${floorThroughKey.toFixed(0).padStart(6)} ms`,
+  );
+  console.log(
+    `  portal recompute (load + core)        ${recompute.toFixed(0).padStart(6)} ms  ${(recompute / floor).toFixed(2)}× the GROUP BY (target ≤ 2×), ${(recompute / floorThroughKey).toFixed(2)}× the one through the key`,
   );
   await portal.dispose();
 
