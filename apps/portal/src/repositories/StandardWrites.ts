@@ -130,9 +130,24 @@ const accessibleAssessment = sql`
          or (a.method = 'peer-review' and a.reviewing_service_id = ${value("writerServiceId")}::uuid)
          or ${publishedPairGrants(sql`${value("writerServiceId")}::uuid`, { serviceId: sql`a.service_id`, cycle: sql`a.cycle`, area: sql`a.area` })})`;
 
-const recordColumns = sql.raw(
-  "r.assessment_id, r.organisation_id, r.standard_id, r.view_service_user, r.view_staff, r.view_carer, r.private_ratings, r.agreed, r.not_applicable, r.rationale, r.evidence, r.version, r.updated_at, r.updated_by",
-);
+const RECORD_COLUMNS = [
+  "assessment_id",
+  "organisation_id",
+  "standard_id",
+  "view_service_user",
+  "view_staff",
+  "view_carer",
+  "private_ratings",
+  "agreed",
+  "not_applicable",
+  "rationale",
+  "evidence",
+  "version",
+  "updated_at",
+  "updated_by",
+];
+const recordColumns = (alias: string) =>
+  sql.raw(RECORD_COLUMNS.map((column) => `${alias}.${column}`).join(", "));
 
 // Compiled once: building this statement with drizzle on every write cost more CPU than running it.
 const writeStatement = compileStatement(sql`
@@ -162,7 +177,7 @@ const writeStatement = compileStatement(sql`
       -- longer matches "old", so nothing is written and the caller gets a 409 instead of an audit
       -- entry with the wrong old value.
       and old.version = r.version
-    returning ${recordColumns}, t.status as assessment_status,
+    returning ${recordColumns("r")}, t.status as assessment_status,
       t.organisation_id as assessment_organisation_id, t.service_id as assessment_service_id,
       case when old.not_applicable then to_jsonb('na'::text) else to_jsonb(old.agreed) end as old_agreed,
       old.rationale as old_rationale, old.evidence as old_evidence
@@ -178,18 +193,15 @@ const writeStatement = compileStatement(sql`
     where u.assessment_status = 'submitted'
     returning id
   )
-  select u.assessment_id, u.organisation_id, u.standard_id, u.view_service_user, u.view_staff,
-    u.view_carer, u.private_ratings, u.agreed, u.not_applicable, u.rationale, u.evidence, u.version,
-    u.updated_at, u.updated_by, u.assessment_status, (select count(*) from audit) as audited
+  -- A data-modifying CTE runs whether or not it is read: the audit row needs no reference here.
+  select ${recordColumns("u")}, u.assessment_status
   from updated u`);
 
 type ExplainValues = Pick<StandardWriteValues, "assessmentId" | "writerServiceId" | "standardId">;
 
 /** Why a write changed nothing: the assessment out of reach, no such standard, or its record now. */
 const explainStatement = compileStatement(sql`
-  select t.status, r.assessment_id, r.organisation_id, r.standard_id, r.view_service_user,
-    r.view_staff, r.view_carer, r.private_ratings, r.agreed, r.not_applicable, r.rationale,
-    r.evidence, r.version, r.updated_at, r.updated_by
+  select t.status, ${recordColumns("r")}
   from (${accessibleAssessment}) t
   left join responses r on r.assessment_id = t.id and r.standard_id = ${sql.placeholder("standardId" satisfies keyof ExplainValues)}`);
 

@@ -46,20 +46,22 @@ describe.each(testDrivers())("cycle results on %s", (driver) => {
           status,
         })
         .returning({ id: schema.assessments.id });
-      const rows = area.standards.flatMap((standard, index) => {
-        const answer = answers[index];
-        return answer === undefined
-          ? []
-          : [
-              {
-                assessmentId: row?.id as string,
-                organisationId: service.organisationId,
-                standardId: standard.id,
-                agreed: answer.agreed,
-                notApplicable: answer.notApplicable ?? false,
-              },
-            ];
-      });
+      const rows: Array<typeof schema.responses.$inferInsert> = area.standards.flatMap(
+        (standard, index) => {
+          const answer = answers[index];
+          return answer === undefined
+            ? []
+            : [
+                {
+                  assessmentId: row?.id as string,
+                  organisationId: service.organisationId,
+                  standardId: standard.id,
+                  agreed: answer.agreed,
+                  notApplicable: answer.notApplicable ?? false,
+                },
+              ];
+        },
+      );
       for (const standardId of extra)
         rows.push({
           assessmentId: row?.id as string,
