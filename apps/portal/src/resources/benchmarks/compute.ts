@@ -1,7 +1,7 @@
 // A cycle's network benchmark from stored results: the core does the statistics; this file only
 // loads, labels (anonymised codes unless a service opted in to be named) and shapes the answers.
 import { Buddying, Cycle, Network, PeerCode, Ratio } from "@sequin/core";
-import { schema } from "@sequin/db";
+import { compileStatement, schema } from "@sequin/db";
 import { sql } from "drizzle-orm";
 import { Effect, Exit } from "effect";
 import type { NotFound } from "../../http/Errors.ts";
@@ -80,9 +80,18 @@ interface CacheEntry {
 }
 
 export interface CachedReply {
-  readonly text: string;
+  /** Encoded once: reads repeat far more often than results change. */
+  readonly body: Uint8Array;
   readonly etag: string;
 }
+
+const utf8 = new TextEncoder();
+
+/** A serialised answer, ready to be sent again and again. */
+export const cachedReply = (text: string, etagOf: (text: string) => string): CachedReply => ({
+  body: utf8.encode(text),
+  etag: etagOf(text),
+});
 
 interface Labelled {
   readonly fingerprint: string;
@@ -92,6 +101,11 @@ interface Labelled {
 }
 
 const cacheByDatabase = new WeakMap<object, Map<string, CacheEntry>>();
+
+/** Changes whenever a service is added, renamed, or opts in or out of being named. */
+const servicesDigest = compileStatement(
+  sql`select md5(coalesce(string_agg(id::text || ':' || named_in_benchmarks::text || ':' || name, E'\n' order by id), '')) as digest from services`,
+);
 
 const resultsStamp = DbHandle.use((handle) =>
   Effect.promise(() =>
@@ -171,13 +185,20 @@ const inFlightByDatabase = new WeakMap<
 >();
 
 /**
- * Statistics plus how each service is shown. Names and opt-ins change without any audit row, so the
- * services are read on every call; the labels (salted codes for every service) and the per-service
- * answers are rebuilt only when that read differs from last time.
+ * Statistics plus how each service is shown. Names and opt-ins change without any audit row, so
+ * every call asks the database for a digest of them (one row, whatever the size of the network);
+ * the services themselves, their labels (salted codes for every service) and the per-service
+ * answers are read and rebuilt only when that digest differs from last time.
  */
 const labelledBenchmark = (label: string) =>
   Effect.gen(function* () {
     const entry = yield* cycleStatistics(label);
+    const salt = yield* peerCodeSalt;
+    const digest = yield* DbHandle.use((handle) =>
+      Effect.promise(() => handle.executePrepared(servicesDigest.bind({}))),
+    ).pipe(Effect.map((rows) => String(rows[0]?.digest ?? "")));
+    const fingerprint = `${salt}\n${digest}`;
+    if (entry.labelled?.fingerprint === fingerprint) return entry.labelled;
     const services = yield* query((db) =>
       db
         .select({
@@ -187,12 +208,6 @@ const labelledBenchmark = (label: string) =>
         })
         .from(schema.services),
     );
-    const salt = yield* peerCodeSalt;
-    const fingerprint = `${salt}\n${services
-      .map((service) => `${service.id}:${service.named ? 1 : 0}:${service.name}`)
-      .sort()
-      .join("\n")}`;
-    if (entry.labelled?.fingerprint === fingerprint) return entry.labelled;
     const codes = PeerCode.codesFor(
       salt,
       services.map((service) => service.id),
@@ -225,7 +240,7 @@ export const serviceReply = (label: string, serviceId: string, etagOf: (text: st
     const cached = labelled.serviceReplies.get(serviceId);
     if (cached !== undefined) return cached;
     const text = JSON.stringify(serviceView(labelled.benchmark, serviceId));
-    const fresh = { text, etag: etagOf(text) };
+    const fresh = cachedReply(text, etagOf);
     labelled.serviceReplies.set(serviceId, fresh);
     return fresh;
   });

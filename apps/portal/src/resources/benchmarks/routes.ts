@@ -8,6 +8,7 @@ import { Forbidden } from "../../http/Errors.ts";
 import { idParam } from "../../http/Params.ts";
 import { visibleService } from "../network/routes.ts";
 import {
+  cachedReply,
   computeCycleBenchmark,
   cycleStatistics,
   networkView,
@@ -24,7 +25,7 @@ const etagOf = (text: string) =>
 
 /** A JSON answer with a strong ETag; a matching If-None-Match gets 304 and no body. */
 const reply = (
-  text: string,
+  body: string | Uint8Array,
   etag: string,
   ifNoneMatch: string | undefined,
   visibility: "public" | "private",
@@ -38,7 +39,7 @@ const reply = (
     return { response: new Response(null, { status: 304, headers }) };
   }
   return {
-    response: new Response(text, {
+    response: new Response(body, {
       status: 200,
       headers: { ...headers, "content-type": "application/json; charset=utf-8" },
     }),
@@ -68,7 +69,7 @@ export const registerBenchmarkRoutes = (router: Router): void => {
         const serviceId = yield* idParam(params, "serviceId", "service");
         yield* visibleService(principal, serviceId);
         const cached = yield* serviceReply(query.cycle, serviceId, etagOf);
-        return reply(cached.text, cached.etag, c.req.header("if-none-match"), "private");
+        return reply(cached.body, cached.etag, c.req.header("if-none-match"), "private");
       }),
   });
 
@@ -99,10 +100,10 @@ export const registerBenchmarkRoutes = (router: Router): void => {
         const entry = yield* cycleStatistics(params.cycle ?? "");
         if (entry.publicReply === undefined) {
           const text = JSON.stringify(publicView(entry.statistics));
-          entry.publicReply = { text, etag: etagOf(text) };
+          entry.publicReply = cachedReply(text, etagOf);
         }
         return reply(
-          entry.publicReply.text,
+          entry.publicReply.body,
           entry.publicReply.etag,
           c.req.header("if-none-match"),
           "public",
