@@ -102,7 +102,8 @@ export const deleteAccountSessions = (accountId: string, keep: string | null = n
  * Revocation takes effect at once on the instance that revoked it and within TOKEN_CACHE_MS on others.
  */
 export const TOKEN_CACHE_MS = 5_000;
-const tokenCache = new WeakMap<object, Map<string, { principal: Principal; until: number }>>();
+type TokenCache = Map<string, { readonly principal: Principal; readonly until: number }>;
+const tokenCache = new WeakMap<object, TokenCache>();
 
 export const forgetCachedTokens = (database: object) => tokenCache.get(database)?.clear();
 
@@ -115,21 +116,26 @@ export const recentlyVerifiedToken = (
   token: string,
   now: Date,
 ): Principal | undefined => {
-  const cached = tokenCache.get(database)?.get(sha256(token));
+  const cache = tokenCache.get(database);
+  return cache === undefined ? undefined : stillCached(cache, sha256(token), now);
+};
+
+const stillCached = (cache: TokenCache, hash: string, now: Date): Principal | undefined => {
+  const cached = cache.get(hash);
   return cached !== undefined && cached.until > now.getTime() ? cached.principal : undefined;
 };
 
 export const principalFromToken = (token: string, now: Date) =>
   Effect.gen(function* () {
     const database = yield* Db;
-    const recent = recentlyVerifiedToken(database, token, now);
-    if (recent !== undefined) return recent;
     let cache = tokenCache.get(database);
     if (cache === undefined) {
       cache = new Map();
       tokenCache.set(database, cache);
     }
     const hash = sha256(token);
+    const recent = stillCached(cache, hash, now);
+    if (recent !== undefined) return recent;
     const principal = yield* lookUpToken(hash, now);
     if (principal === undefined) cache.delete(hash);
     else {

@@ -8,7 +8,7 @@ import {
   Submission,
 } from "@sequin/core";
 import { schema } from "@sequin/db";
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { Effect } from "effect";
 import { isAdmin, type Principal } from "../auth/Principal.ts";
 import { Forbidden, NotFound } from "../http/Errors.ts";
@@ -90,6 +90,22 @@ export const responsesOf = (assessmentId: string) =>
       .where(eq(schema.responses.assessmentId, assessmentId))
       .orderBy(asc(schema.responses.standardId)),
   );
+
+/** The responses of several assessments in one read, by assessment, each in standard order. */
+export const responsesByAssessment = (assessmentIds: ReadonlyArray<string>) =>
+  Effect.gen(function* () {
+    const byAssessment = new Map<string, Array<ResponseRow>>(assessmentIds.map((id) => [id, []]));
+    if (assessmentIds.length === 0) return byAssessment;
+    const rows = yield* query((db) =>
+      db
+        .select()
+        .from(schema.responses)
+        .where(inArray(schema.responses.assessmentId, [...assessmentIds]))
+        .orderBy(asc(schema.responses.assessmentId), asc(schema.responses.standardId)),
+    );
+    for (const row of rows) byAssessment.get(row.assessmentId)?.push(row);
+    return byAssessment;
+  });
 
 export const toAgreed = (
   row: Pick<ResponseRow, "agreed" | "notApplicable">,

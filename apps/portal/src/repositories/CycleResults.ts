@@ -77,29 +77,9 @@ export const cycleResults = (cycle: string, set: Standards.StandardsSet) =>
         new Map(area.standards.map((standard, index) => [standard.id as string, index])),
       ]),
     );
-    const cells = new Map<string, Int8Array>();
-    for (const assessment of assessments) {
-      const area = positions.get(assessment.area);
-      if (area === undefined) continue;
-      const row = new Int8Array(area.size).fill(Aggregation.UNANSWERED);
-      for (const answer of (assessment.answers ?? "").split(ANSWER_SEPARATOR)) {
-        const split = answer.lastIndexOf("=");
-        const position = area.get(answer.slice(0, split));
-        if (position === undefined) continue;
-        const score = answer.slice(split + 1);
-        row[position] =
-          score === "n"
-            ? Aggregation.NOT_APPLICABLE
-            : score === "u"
-              ? Aggregation.UNANSWERED
-              : Number(score);
-      }
-      cells.set(assessment.id, row);
-    }
-
     const byServiceArea = new Map<string, Array<(typeof assessments)[number]>>();
     for (const assessment of assessments) {
-      if (!cells.has(assessment.id)) continue;
+      if (!positions.has(assessment.area)) continue;
       const key = `${assessment.serviceId} ${assessment.area}`;
       const list = byServiceArea.get(key) ?? [];
       list.push(assessment);
@@ -110,12 +90,10 @@ export const cycleResults = (cycle: string, set: Standards.StandardsSet) =>
       const first = list[0] as (typeof assessments)[number];
       const wholeService = list.find((assessment) => assessment.wardId === null);
       const used = wholeService === undefined ? list : [wholeService];
-      const size = positions.get(first.area)?.size ?? 0;
-      const matrix = new Int8Array(used.length * size);
-      for (const [index, assessment] of used.entries()) {
-        matrix.set(cells.get(assessment.id) as Int8Array, index * size);
-      }
-
+      const standards = positions.get(first.area) as ReadonlyMap<string, number>;
+      const matrix = new Int8Array(used.length * standards.size).fill(Aggregation.UNANSWERED);
+      for (const [index, assessment] of used.entries())
+        unfoldAnswers(assessment.answers, standards, matrix, index * standards.size);
       results.push({
         serviceId: first.serviceId,
         area: first.area,
@@ -128,3 +106,24 @@ export const cycleResults = (cycle: string, set: Standards.StandardsSet) =>
     }
     return results as ReadonlyArray<Network.ServiceAssessments>;
   });
+
+/** Writes a folded answer string into one ward's row of a matrix (`offset` is the row's start). */
+const unfoldAnswers = (
+  answers: string | null,
+  standards: ReadonlyMap<string, number>,
+  into: Int8Array,
+  offset: number,
+): void => {
+  for (const answer of (answers ?? "").split(ANSWER_SEPARATOR)) {
+    const split = answer.lastIndexOf("=");
+    const position = standards.get(answer.slice(0, split));
+    if (position === undefined) continue;
+    const score = answer.slice(split + 1);
+    into[offset + position] =
+      score === "n"
+        ? Aggregation.NOT_APPLICABLE
+        : score === "u"
+          ? Aggregation.UNANSWERED
+          : Number(score);
+  }
+};

@@ -6,7 +6,11 @@ import { Effect } from "effect";
 import { ok, type Router } from "../../http/Api.ts";
 import { InvalidInput } from "../../http/Errors.ts";
 import { idParam } from "../../http/Params.ts";
-import { responsesOf, toAgreed, wardAssessments } from "../../repositories/Assessments.ts";
+import {
+  responsesByAssessment,
+  toAgreed,
+  wardAssessments,
+} from "../../repositories/Assessments.ts";
 import { findCycle } from "../../repositories/Cycles.ts";
 import { query } from "../../repositories/query.ts";
 import { visibleService } from "../network/routes.ts";
@@ -46,16 +50,13 @@ export const registerResultRoutes = (router: Router): void => {
                   .where(and(eq(schema.wards.serviceId, serviceId), eq(schema.wards.active, true))),
               )).length;
         const used = wholeService !== undefined ? [wholeService] : wardRows;
-        const wards = [];
-        for (const row of used) {
-          const responses = yield* responsesOf(row.id);
-          wards.push(
-            responses.map((response) => ({
-              standardId: response.standardId,
-              agreed: toAgreed(response),
-            })),
-          );
-        }
+        const responses = yield* responsesByAssessment(used.map((row) => row.id));
+        const wards = used.map((row) =>
+          (responses.get(row.id) ?? []).map((response) => ({
+            standardId: response.standardId,
+            agreed: toAgreed(response),
+          })),
+        );
         const hospital = Aggregation.hospitalArea(area, wards, totalWards, cycle.set.scale);
         return ok({
           cycle: cycle.label,

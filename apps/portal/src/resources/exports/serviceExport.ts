@@ -2,9 +2,9 @@
 // (and the plan a page at a time) while the file streams out.
 import { schema } from "@sequin/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Effect } from "effect";
+import { Effect } from "effect";
 import type { Services } from "../../http/Api.ts";
-import type { ResponseRow } from "../../repositories/Assessments.ts";
+import { responsesByAssessment, wardAssessments } from "../../repositories/Assessments.ts";
 import type { StoredCycle } from "../../repositories/Cycles.ts";
 import { query } from "../../repositories/query.ts";
 import type { ActionRow } from "../actions/store.ts";
@@ -25,36 +25,10 @@ const wardsOf = (serviceId: string) =>
   );
 
 const areaRecords = (serviceId: string, cycle: string, area: string) =>
-  query(async (db) => {
-    const assessments = await db
-      .select()
-      .from(schema.assessments)
-      .where(
-        and(
-          eq(schema.assessments.serviceId, serviceId),
-          eq(schema.assessments.cycle, cycle),
-          eq(schema.assessments.area, area),
-        ),
-      );
-    const responses =
-      assessments.length === 0
-        ? []
-        : await db
-            .select()
-            .from(schema.responses)
-            .where(
-              inArray(
-                schema.responses.assessmentId,
-                assessments.map((row) => row.id),
-              ),
-            );
-    const byAssessment = new Map<string, Array<ResponseRow>>();
-    for (const response of responses) {
-      const list = byAssessment.get(response.assessmentId) ?? [];
-      list.push(response);
-      byAssessment.set(response.assessmentId, list);
-    }
-    return { assessments, responses: byAssessment };
+  Effect.gen(function* () {
+    const assessments = yield* wardAssessments(serviceId, cycle, area);
+    const responses = yield* responsesByAssessment(assessments.map((row) => row.id));
+    return { assessments, responses };
   });
 
 /** One page of an area's actions in (standard, due, id) order, after `after` (keyset paging). */

@@ -42,6 +42,20 @@ const lockDraft = async (
   return Result.succeed(row);
 };
 
+/** Records a change to a locked draft: its version moves on, so other admins' copies go stale. */
+const saveDraft = async (
+  tx: Transaction,
+  locked: RoundRow,
+  changes: Partial<Pick<RoundRow, "status" | "publishedAt">> = {},
+): Promise<Result.Result<RoundRow, never>> => {
+  const [next] = await tx
+    .update(schema.peerReviewRounds)
+    .set({ ...changes, version: locked.version + 1 })
+    .where(eq(schema.peerReviewRounds.id, locked.id))
+    .returning();
+  return Result.succeed(next as RoundRow);
+};
+
 /** A stale write answers with the round as it is now, so the admin can merge. */
 const withCurrent = <A, R>(effect: Effect.Effect<A, Refusal, R>, roundId: string) =>
   effect.pipe(
@@ -159,12 +173,7 @@ export const registerPeerReviewRoutes = (router: Router): void => {
               await tx
                 .insert(schema.peerReviewPairs)
                 .values(pairs.map((pair) => ({ ...pair, roundId: existing.id })));
-            const [next] = await tx
-              .update(schema.peerReviewRounds)
-              .set({ version: locked.success.version + 1 })
-              .where(eq(schema.peerReviewRounds.id, existing.id))
-              .returning();
-            return Result.succeed(next as RoundRow);
+            return saveDraft(tx, locked.success);
           }),
           existing.id,
         );
@@ -223,12 +232,7 @@ export const registerPeerReviewRoutes = (router: Router): void => {
               return Result.fail(
                 new Conflict({ message: "This round has no pairs: add pairs before publishing." }),
               );
-            const [next] = await tx
-              .update(schema.peerReviewRounds)
-              .set({ status: "published", publishedAt: now, version: locked.success.version + 1 })
-              .where(eq(schema.peerReviewRounds.id, existing.id))
-              .returning();
-            return Result.succeed(next as RoundRow);
+            return saveDraft(tx, locked.success, { status: "published", publishedAt: now });
           }),
           existing.id,
         );

@@ -107,29 +107,51 @@ export interface Bar {
   readonly value: number | null;
 }
 
-/** Horizontal bars of percentages: easy to read at a glance and on a projector. */
-export const percentBars = (bars: ReadonlyArray<Bar>, label: string, width = 560): Html =>
+/** How a horizontal percentage bar chart is laid out. */
+export interface BarLayout {
+  readonly width: number;
+  /** Vertical space per bar, in pixels. */
+  readonly rowHeight: number;
+  readonly barMaxWidth: number;
+  /** Room to the right of the longest bar for its value. */
+  readonly right: number;
+}
+
+/**
+ * Horizontal bars on a 0–100% axis, each labelled with its value: the one layout every bar chart in
+ * the portal uses. `data` is what echarts takes per bar (a number, null for a gap, or a styled bar).
+ */
+export const horizontalPercentBars = (
+  labels: ReadonlyArray<string>,
+  data: ReadonlyArray<unknown>,
+  layout: BarLayout,
+  label: string,
+): Html =>
   svgChart(
     {
-      grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+      grid: { left: 8, right: layout.right, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
-      yAxis: {
-        type: "category",
-        inverse: true,
-        data: bars.map((bar) => bar.label),
-        axisTick: { show: false },
-      },
+      yAxis: { type: "category", inverse: true, data: [...labels], axisTick: { show: false } },
       series: [
         {
           type: "bar",
-          data: bars.map((bar) => bar.value),
+          data: [...data],
           itemStyle: { color: CHART_COLOURS.blue },
           label: { show: true, position: "right", formatter: "{c}%", color: "#212b32" },
-          barMaxWidth: 22,
+          barMaxWidth: layout.barMaxWidth,
         },
       ],
     },
-    { width, height: 24 + bars.length * 32 },
+    { width: layout.width, height: 24 + labels.length * layout.rowHeight },
+    label,
+  );
+
+/** Horizontal bars of percentages: easy to read at a glance and on a projector. */
+export const percentBars = (bars: ReadonlyArray<Bar>, label: string, width = 560): Html =>
+  horizontalPercentBars(
+    bars.map((bar) => bar.label),
+    bars.map((bar) => bar.value),
+    { width, rowHeight: 32, barMaxWidth: 22, right: 48 },
     label,
   );
 

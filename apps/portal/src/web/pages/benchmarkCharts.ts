@@ -1,7 +1,7 @@
 // The benchmark's charts, drawn on the server: the network's spread per area as box plots with the
 // service's own score marked, and every service's score in one area as bars. Each says in words what
 // it shows; the pages put the same numbers in a table beside it.
-import { CHART_COLOURS, svgChart } from "../components/charts.ts";
+import { CHART_COLOURS, horizontalPercentBars, svgChart } from "../components/charts.ts";
 import type { Html } from "../html.ts";
 import { type DistributionView, percentText } from "./benchmarkViews.ts";
 
@@ -88,31 +88,15 @@ export interface ScoreBar {
 
 /** Every service's score in one area, highest first, the reader's own bar marked. */
 export const scoreBars = (bars: ReadonlyArray<ScoreBar>, title: string, width = 640): Html =>
-  svgChart(
-    {
-      grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
-      yAxis: {
-        type: "category",
-        inverse: true,
-        data: bars.map((bar) => bar.label),
-        axisTick: { show: false },
+  horizontalPercentBars(
+    bars.map((bar) => bar.label),
+    bars.map((bar) => ({
+      value: bar.percent,
+      itemStyle: {
+        color: bar.own ? CHART_COLOURS.warmYellow : CHART_COLOURS.blue,
+        ...(bar.own ? { borderColor: "#212b32", borderWidth: 2 } : {}),
       },
-      series: [
-        {
-          type: "bar",
-          data: bars.map((bar) => ({
-            value: bar.percent,
-            itemStyle: {
-              color: bar.own ? CHART_COLOURS.warmYellow : CHART_COLOURS.blue,
-              ...(bar.own ? { borderColor: "#212b32", borderWidth: 2 } : {}),
-            },
-          })),
-          label: { show: true, position: "right", formatter: "{c}%", color: "#212b32" },
-          barMaxWidth: 18,
-        },
-      ],
-    },
-    { width, height: 24 + bars.length * 26 },
+    })),
+    { width, rowHeight: 26, barMaxWidth: 18, right: 56 },
     `${title}: ${bars.map((bar) => `${bar.label} ${percentText(bar.percent)}`).join(", ")}.`,
   );
